@@ -1,0 +1,45 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file. Queries elsewhere are written once.
+ */
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export function dialectOf(db: Kysely<any>): DialectName {
+  // Transactions are new Kysely objects, but they share their parent's adapter.
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export const blobType = (name: DialectName) => (name === 'postgres' ? 'bytea' : 'blob');
+
+/** Year-month (YYYY-MM) of an ISO UTC timestamp column, in China Standard Time. */
+export function localMonth(db: Kysely<any>, column: string): RawBuilder<string> {
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char((${sql.ref(column)}::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM')`
+    : sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+8 hours')`;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Rows changed by an UPDATE/DELETE result, whatever the driver's number type. */
+export function affectedRows(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }): number {
+  return Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
+}
+
+/** Triggers that make a table append-only: both databases refuse UPDATE and DELETE (AU-03). */
+export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`create or replace function lianxin_append_only() returns trigger as $$
+      begin raise exception 'append-only table: %', TG_TABLE_NAME; end; $$ language plpgsql`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
+      for each row execute function lianxin_append_only()`.execute(db);
+    return;
+  }
+  for (const operation of ['update', 'delete']) {
+    await sql`create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.table(table)}
+      begin select raise(abort, 'append-only table'); end`.execute(db);
+  }
+}

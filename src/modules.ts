@@ -1,0 +1,5 @@
+import { coreModule } from './core';
+import type { ModuleManifest } from './server/modules';
+
+/** Every module of the platform, in registration order. */
+export const allModules: ModuleManifest[] = [coreModule];
