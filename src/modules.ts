@@ -1,5 +1,6 @@
 import { coreModule } from './core';
+import { appealsModule } from './modules/appeals';
 import type { ModuleManifest } from './server/modules';
 
 /** Every module of the platform, in registration order. */
-export const allModules: ModuleManifest[] = [coreModule];
+export const allModules: ModuleManifest[] = [coreModule, appealsModule];

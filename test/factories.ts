@@ -54,3 +54,55 @@ export async function createTestUser(
   const cookie = String(response.headers['set-cookie']).split(';')[0];
   return { user, client: client(app, cookie) };
 }
+
+export async function createTestCategory(
+  ctx: AppContext,
+  options: { limitKind?: string; appealType?: string; name?: string } = {},
+): Promise<string> {
+  const code = `c_${randomBytes(4).toString('hex')}`;
+  await ctx.db
+    .insertInto('appeal_categories')
+    .values({
+      code,
+      name: options.name ?? '物业管理',
+      appeal_type: options.appealType ?? 'complaint',
+      limit_kind: options.limitKind ?? 'general',
+      default_unit_id: null,
+      description: null,
+      sort: 0,
+      active: 1,
+    })
+    .execute();
+  return code;
+}
+
+/** A small organisation with one worker per role, each signed in. */
+export async function createAppealsDesk(ctx: AppContext, app: FastifyInstance) {
+  const orgs = await createTestOrgs(ctx);
+  const categoryCode = await createTestCategory(ctx);
+  const [dispatcher, handlerA, headA, handlerB, leader, resident] = await Promise.all([
+    createTestUser(ctx, app, { orgId: orgs.committee.id, role: 'dispatcher', scope: 'subtree', name: '王受理' }),
+    createTestUser(ctx, app, { orgId: orgs.unitA.id, role: 'handler', name: '李承办' }),
+    createTestUser(ctx, app, { orgId: orgs.unitA.id, role: 'unit_head', name: '赵科长' }),
+    createTestUser(ctx, app, { orgId: orgs.unitB.id, role: 'handler', name: '钱承办' }),
+    createTestUser(ctx, app, { orgId: orgs.committee.id, role: 'leader', scope: 'subtree', name: '孙书记' }),
+    createTestUser(ctx, app, { orgId: orgs.committee.id, role: 'masses', name: '周群众' }),
+  ]);
+  return { orgs, categoryCode, dispatcher, handlerA, headA, handlerB, leader, resident };
+}
+
+export type AppealsDesk = Awaited<ReturnType<typeof createAppealsDesk>>;
+
+export function appealBody(desk: AppealsDesk, overrides: Record<string, unknown> = {}) {
+  return {
+    categoryCode: desk.categoryCode,
+    content: '小区东门路灯已经坏了两个星期，晚上出行很不方便，请尽快维修。',
+    address: '幸福路 12 号院东门',
+    contactName: '刘建国',
+    contactPhone: '13812341234',
+    anonymous: false,
+    publicable: true,
+    orgId: desk.orgs.committee.id,
+    ...overrides,
+  };
+}

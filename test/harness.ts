@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { ManualClock } from '../src/core/clock';
@@ -81,10 +81,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 export interface Client {
   cookie: string | null;
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
-  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export function client(app: FastifyInstance, cookie: string | null = null): Client {

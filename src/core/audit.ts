@@ -64,7 +64,10 @@ async function append(trx: Kysely<Database>, key: Buffer, clock: Clock, entry: A
     prev_hash: head.hash,
   };
   const hash = chainHash(key, row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
 

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const deriveKey = (master: Buffer, purpose: string) =>
-  Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `lianxin:${purpose}`, 32));
+const deriveKey = (master: Buffer, purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `lianxin:${purpose}`, 32));
 
 /**
  * Field encryption for personal data (DP-04): AES-256-GCM with a random IV per value, and a keyed

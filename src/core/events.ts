@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, EventRow } from '../db/schema';
 import type { Actor } from './actor';
 import { addMinutes, iso, type Clock } from './clock';
-import { newId } from './ids';
+import { newSortableId } from './ids';
 
 export interface NewEvent {
   type: string;
@@ -14,11 +14,11 @@ export interface NewEvent {
 }
 
 /** Writes the event in the caller's transaction, so it exists only if the change it describes commits. */
-export async function recordEvent(trx: Kysely<Database>, clock: Clock, event: NewEvent): Promise<void> {
+export async function recordEvent(trx: Kysely<Database>, at: Date, event: NewEvent): Promise<void> {
   await trx
     .insertInto('events')
     .values({
-      id: newId(),
+      id: newSortableId(),
       type: event.type,
       subject_type: event.subjectType,
       subject_id: event.subjectId,
@@ -26,7 +26,7 @@ export async function recordEvent(trx: Kysely<Database>, clock: Clock, event: Ne
       actor_id: event.actor?.id ?? null,
       actor_role: event.actor?.primaryRole ?? null,
       payload: JSON.stringify(event.payload ?? {}),
-      created_at: iso(clock.now()),
+      created_at: iso(at),
     })
     .execute();
 }
@@ -97,6 +97,10 @@ export class EventProcessor {
         this.onError(error, event);
       }
     }
-    await this.db.updateTable('events').set({ handled_at: iso(this.clock.now()) }).where('id', '=', event.id).execute();
+    await this.db
+      .updateTable('events')
+      .set({ handled_at: iso(this.clock.now()) })
+      .where('id', '=', event.id)
+      .execute();
   }
 }

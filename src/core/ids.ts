@@ -16,3 +16,17 @@ export function newReadableCode(length: number): string {
   }
   return code;
 }
+
+let lastMillis = 0;
+let sequence = 0;
+
+/**
+ * An id that sorts in creation order within a process (wall-clock milliseconds, then a counter), so
+ * rows written in the same millisecond keep their order.
+ */
+export function newSortableId(): string {
+  const millis = Date.now();
+  sequence = millis === lastMillis ? sequence + 1 : 0;
+  lastMillis = millis;
+  return `${millis.toString(16).padStart(12, '0')}${sequence.toString(16).padStart(4, '0')}${randomBytes(8).toString('hex')}`;
+}

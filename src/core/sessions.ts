@@ -57,7 +57,11 @@ export async function resumeSession(db: Kysely<Database>, clock: Clock, config: 
   }
   // Touch at most once a minute: a write per request would cost more than the precision is worth.
   if (addMinutes(new Date(row.last_seen_at), 1) <= now) {
-    await db.updateTable('sessions').set({ last_seen_at: iso(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: iso(now) })
+      .where('id', '=', id)
+      .execute();
   }
   const { session_created_at: _created, last_seen_at: _seen, ...user } = row;
   return { id, user };

@@ -19,12 +19,7 @@ export interface NewUserInput {
   mustChangePassword?: boolean;
 }
 
-export async function createUser(
-  db: Kysely<Database>,
-  clock: Clock,
-  crypto: FieldCrypto,
-  input: NewUserInput,
-): Promise<User> {
+export async function createUser(db: Kysely<Database>, clock: Clock, crypto: FieldCrypto, input: NewUserInput): Promise<User> {
   const now = iso(clock.now());
   const passwordHash = await hashPassword(input.password);
   const user: User = {

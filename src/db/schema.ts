@@ -199,9 +199,14 @@ export interface AppealTable {
   pending_reason: string | null;
   pending_unit_id: string | null;
   extension_due_at: Timestamp | null;
-  idempotency_key: string | null;
   support_count: number;
   updated_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  key_hash: string;
+  response_enc: string;
+  created_at: Timestamp;
 }
 
 export interface AppealPhotoTable {
@@ -228,6 +233,7 @@ export interface Database {
   appeal_categories: AppealCategoryTable;
   appeals: AppealTable;
   appeal_photos: AppealPhotoTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -61,7 +61,11 @@ export async function login(
     throw invalidCredentials();
   }
 
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: iso(now) }).where('id', '=', user.id).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: iso(now) })
+    .where('id', '=', user.id)
+    .execute();
   const session = await startSession(db, clock, user.id, meta);
   await audit(ctx, db, meta, null, { eventType: 'auth.login', outcome: 'success', targetType: 'user', targetId: user.id });
   const passwordExpired = addMinutes(new Date(user.password_changed_at), config.passwordPolicy.maxAgeDays * 1440) <= now;

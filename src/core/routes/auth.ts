@@ -66,7 +66,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = request.actor!;
       await endSession(app.ctx.db, actor.sessionId);
-      await audit(app.ctx, app.ctx.db, request.meta, actor, { eventType: 'auth.logout', outcome: 'success', targetType: 'user', targetId: actor.id });
+      await audit(app.ctx, app.ctx.db, request.meta, actor, {
+        eventType: 'auth.logout',
+        outcome: 'success',
+        targetType: 'user',
+        targetId: actor.id,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -166,4 +166,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', blobType(dialectOf(db)), (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+
+  await db.schema
+    .createTable('idempotency_keys')
+    .addColumn('key_hash', 'text', (c) => c.primaryKey())
+    .addColumn('response_enc', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }

@@ -60,7 +60,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pending_reason', 'text')
     .addColumn('pending_unit_id', 'text')
     .addColumn('extension_due_at', 'text')
-    .addColumn('idempotency_key', 'text', (c) => c.unique())
     .addColumn('support_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -1,0 +1,194 @@
+import { createHash, randomInt } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../../core/actor';
+import { shanghaiDate } from '../../../core/calendar';
+import { iso } from '../../../core/clock';
+import { audit, type AppContext, type RequestMeta } from '../../../core/context';
+import { badRequest } from '../../../core/errors';
+import { recordEvent } from '../../../core/events';
+import { idempotencyKeyHash, storedResponse, storeResponse } from '../../../core/idempotency';
+import { newId, newReadableCode } from '../../../core/ids';
+import { isUniqueViolation } from '../../../db/dialect';
+import type { Appeal, Database } from '../../../db/schema';
+import { getCategory } from '../repository';
+import type { SubmitAppealBody, SubmitAppealResult } from '../schemas';
+
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);
+const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
+
+type SubmitInput = z.infer<typeof SubmitAppealBody>;
+type SubmitResult = z.infer<typeof SubmitAppealResult>;
+
+interface CheckedPhoto {
+  id: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+/** Photos are typed by their bytes (magic numbers), never by a name or a client-declared type. */
+async function checkPhotos(photos: SubmitInput['photos']): Promise<CheckedPhoto[]> {
+  const checked: CheckedPhoto[] = [];
+  for (const [index, photo] of photos.entries()) {
+    const bytes = Buffer.from(photo.dataBase64, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_PHOTO_BYTES) {
+      throw badRequest('INVALID_PHOTO', `第 ${index + 1} 张照片为空或超过 3MB`, `photos.${index}`);
+    }
+    const type = await fileTypeFromBuffer(bytes);
+    if (!type || !PHOTO_TYPES.has(type.mime)) {
+      throw badRequest('INVALID_PHOTO', `第 ${index + 1} 张不是支持的图片（JPEG、PNG、WebP、HEIC、GIF）`, `photos.${index}`);
+    }
+    checked.push({ id: newId(), mime: type.mime, bytes });
+  }
+  return checked;
+}
+
+const trackingNumber = (now: Date) => `${shanghaiDate(now).replaceAll('-', '')}${String(randomInt(100_000_000)).padStart(8, '0')}`;
+
+const TRACKING_ATTEMPTS = 5;
+
+export interface SubmitOptions {
+  actor: Actor | null;
+  meta: RequestMeta;
+  channel: 'h5' | 'console' | 'open311';
+  /** The organisation receiving the appeal (the platform's top organisation unless a channel says otherwise). */
+  orgId: string;
+  idempotencyKey?: string;
+}
+
+/**
+ * 受理: registers a citizen's appeal with a tracking number and a query code to follow it without an
+ * account. Contact details are encrypted before they reach the database. A retry with the same
+ * Idempotency-Key returns the first result and stores nothing twice.
+ */
+export async function submitAppeal(
+  ctx: AppContext,
+  input: SubmitInput,
+  options: SubmitOptions,
+): Promise<{ result: SubmitResult; appealId: string | null }> {
+  const keyHash = options.idempotencyKey ? idempotencyKeyHash('appeals.submit', options.idempotencyKey) : null;
+  if (keyHash) {
+    const previous = await storedResponse<SubmitResult>(ctx.db, ctx.crypto, keyHash);
+    if (previous) {
+      return { result: previous, appealId: null };
+    }
+  }
+  const category = await getCategory(ctx.db, input.categoryCode);
+  if (!category || category.active !== 1) {
+    throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
+  }
+  const photos = await checkPhotos(input.photos);
+  const now = ctx.clock.now();
+  const queryCode = newReadableCode(6);
+  const appeal: Appeal = {
+    id: newId(),
+    tracking_no: trackingNumber(now),
+    query_code_hash: ctx.crypto.hashCode(queryCode),
+    org_id: options.orgId,
+    category_code: category.code,
+    appeal_type: category.appeal_type,
+    urgency: input.urgency,
+    content: input.content,
+    address: input.address || null,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    contact_name_enc: input.anonymous ? null : ctx.crypto.encryptOptional(input.contactName),
+    contact_phone_enc: input.anonymous ? null : ctx.crypto.encryptOptional(input.contactPhone),
+    phone_index: !input.anonymous && input.contactPhone ? ctx.crypto.blindIndex(input.contactPhone) : null,
+    anonymous: input.anonymous ? 1 : 0,
+    publicable: input.publicable ? 1 : 0,
+    submitter_id: options.actor?.id ?? null,
+    channel: options.channel,
+    state: 'received',
+    unit_id: null,
+    handler_id: null,
+    version: 1,
+    received_at: iso(now),
+    dispatched_at: null,
+    sign_due_at: null,
+    signed_at: null,
+    contact_due_at: null,
+    contacted_at: null,
+    due_at: null,
+    replied_at: null,
+    reply_text: null,
+    closed_at: null,
+    close_reason: null,
+    satisfaction: null,
+    resolved: null,
+    rated_at: null,
+    rating_comment: null,
+    supervised: 0,
+    supervised_at: null,
+    merged_into_id: null,
+    redo_count: 0,
+    tag: null,
+    pending_reason: null,
+    pending_unit_id: null,
+    extension_due_at: null,
+    support_count: 0,
+    updated_at: iso(now),
+  };
+  for (let attempt = 1; ; attempt += 1) {
+    const result: SubmitResult = { trackingNo: appeal.tracking_no, queryCode, state: 'received', receivedAt: appeal.received_at };
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        await insertAppeal(trx, appeal, photos, now);
+        await recordEvent(trx, now, {
+          type: 'appeals.submitted',
+          subjectType: 'appeal',
+          subjectId: appeal.id,
+          orgId: appeal.org_id,
+          actor: options.actor,
+          payload: { channel: options.channel, categoryCode: category.code, photos: photos.length },
+        });
+        await audit(ctx, trx, options.meta, options.actor, {
+          eventType: 'appeal.create',
+          outcome: 'success',
+          targetType: 'appeal',
+          targetId: appeal.id,
+          detail: { channel: options.channel, withIdentity: appeal.anonymous === 0 },
+        });
+        if (keyHash) {
+          await storeResponse(trx, ctx.crypto, ctx.clock, keyHash, result);
+        }
+      });
+      return { result, appealId: appeal.id };
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      // A concurrent retry with the same key committed first: answer with its result.
+      const previous = keyHash ? await storedResponse<SubmitResult>(ctx.db, ctx.crypto, keyHash) : null;
+      if (previous) {
+        return { result: previous, appealId: null };
+      }
+      // Otherwise the random tracking number was taken the same day: draw another.
+      if (attempt >= TRACKING_ATTEMPTS) {
+        throw error;
+      }
+      appeal.tracking_no = trackingNumber(now);
+    }
+  }
+}
+
+async function insertAppeal(trx: Kysely<Database>, appeal: Appeal, photos: CheckedPhoto[], now: Date): Promise<void> {
+  await trx.insertInto('appeals').values(appeal).execute();
+  for (const [sort, photo] of photos.entries()) {
+    await trx
+      .insertInto('files')
+      .values({
+        id: photo.id,
+        owner_type: 'appeal',
+        owner_id: appeal.id,
+        mime: photo.mime,
+        size: photo.bytes.length,
+        sha256: createHash('sha256').update(photo.bytes).digest('hex'),
+        content: photo.bytes,
+        created_at: iso(now),
+      })
+      .execute();
+    await trx.insertInto('appeal_photos').values({ appeal_id: appeal.id, file_id: photo.id, sort }).execute();
+  }
+}

@@ -1,0 +1,19 @@
+import type { ModuleManifest } from '../../server/modules';
+import { subscribeAppealNotifications } from './notifications';
+import { actionRoutes } from './routes/actions';
+import { inboxRoutes } from './routes/inbox';
+import { publicRoutes } from './routes/public';
+
+export { appealPolicy } from './policy';
+export { submitAppeal } from './commands/submitAppeal';
+
+/** 接诉即办: the masses' appeals, from submission to rating. */
+export const appealsModule: ModuleManifest = {
+  name: 'appeals',
+  routes: async (app) => {
+    await publicRoutes(app);
+    await inboxRoutes(app);
+    await actionRoutes(app);
+  },
+  subscribe: subscribeAppealNotifications,
+};

@@ -1,0 +1,247 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Actor } from '../../core/actor';
+import { addMinutes } from '../../core/clock';
+import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
+import { kpiPredicates, monthRange } from './kpi';
+import type { AppealListQuery } from './schemas';
+import type { AppealSettings } from './settings';
+import { HANDLING_STATES, OPEN_STATES, TERMINAL_STATES } from './stateMachine';
+
+type Db = Kysely<Database>;
+type AppealEb = ExpressionBuilder<Database, 'appeals'>;
+
+export type AppealListRow = Appeal & { category_name: string; unit_name: string | null };
+
+export const getAppeal = (db: Db, id: string) => db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const getAppealByTrackingNo = (db: Db, trackingNo: string) =>
+  db.selectFrom('appeals').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+
+export const getCategory = (db: Db, code: string) =>
+  db.selectFrom('appeal_categories').selectAll().where('code', '=', code).executeTakeFirst();
+
+export const listCategories = (db: Db): Promise<AppealCategory[]> =>
+  db.selectFrom('appeal_categories').selectAll().where('active', '=', 1).orderBy('sort').orderBy('code').execute();
+
+export async function orgNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) {
+    return new Map();
+  }
+  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) {
+    return new Map();
+  }
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+export const appealTimeline = (db: Db, appealId: string): Promise<EventRow[]> =>
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('subject_type', '=', 'appeal')
+    .where('subject_id', '=', appealId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const appealPhotoIds = async (db: Db, appealId: string) =>
+  (await db.selectFrom('appeal_photos').select('file_id').where('appeal_id', '=', appealId).orderBy('sort').execute()).map(
+    (row) => row.file_id,
+  );
+
+export const mergedChildren = (db: Db, masterId: string) =>
+  db.selectFrom('appeals').select(['id', 'tracking_no']).where('merged_into_id', '=', masterId).orderBy('received_at').execute();
+
+/** Restricts appeals to what the actor's worker roles reach (the list form of `canSeeAppeal`). */
+function scopeFilter(actor: Actor) {
+  const intake = actor.orgsFor(['dispatcher', 'leader']);
+  const unit = actor.orgsFor(['handler', 'unit_head', 'leader']);
+  return (eb: AppealEb) => {
+    if (intake === 'all' || unit === 'all') {
+      return eb.lit(true);
+    }
+    const conditions = [];
+    if (intake.size > 0) {
+      conditions.push(eb('appeals.org_id', 'in', [...intake]));
+    }
+    if (unit.size > 0) {
+      conditions.push(eb('appeals.unit_id', 'in', [...unit]));
+    }
+    return conditions.length > 0 ? eb.or(conditions) : eb.lit(false);
+  };
+}
+
+function boxFilter(box: AppealListQuery['box'], now: Date, settings: AppealSettings) {
+  const nowIso = now.toISOString();
+  return (eb: AppealEb) => {
+    switch (box) {
+      case 'to_dispatch':
+        return eb('appeals.state', '=', 'received');
+      case 'to_sign':
+        return eb('appeals.state', '=', 'dispatched');
+      case 'in_progress':
+        return eb('appeals.state', 'in', ['signed', 'in_progress', 'extension_requested']);
+      case 'to_review':
+        return eb('appeals.state', 'in', ['return_requested', 'extension_requested', 'review']);
+      case 'near_due':
+        return eb.and([
+          eb('appeals.state', 'in', HANDLING_STATES),
+          eb('appeals.due_at', '>=', nowIso),
+          eb('appeals.due_at', '<=', addMinutes(now, settings.nearDueHours * 60).toISOString()),
+        ]);
+      case 'overdue':
+        return eb.and([eb('appeals.state', 'in', HANDLING_STATES), eb('appeals.due_at', '<', nowIso)]);
+      case 'supervised':
+        return eb.and([eb('appeals.supervised', '=', 1), eb('appeals.state', 'in', OPEN_STATES)]);
+      case 'closed':
+        return eb('appeals.state', 'in', TERMINAL_STATES);
+      case 'all':
+        return eb.lit(true);
+    }
+  };
+}
+
+function queryFilters(query: Omit<AppealListQuery, 'page' | 'pageSize' | 'box'>, now: Date, settings: AppealSettings) {
+  const kpi = kpiPredicates(settings);
+  return (eb: AppealEb) => {
+    const conditions = [];
+    if (query.state) {
+      conditions.push(eb('appeals.state', '=', query.state));
+    }
+    if (query.unitId) {
+      conditions.push(eb('appeals.unit_id', '=', query.unitId));
+    }
+    if (query.categoryCode) {
+      conditions.push(eb('appeals.category_code', '=', query.categoryCode));
+    }
+    if (query.urgency) {
+      conditions.push(eb('appeals.urgency', '=', query.urgency));
+    }
+    if (query.from) {
+      conditions.push(eb('appeals.received_at', '>=', new Date(`${query.from}T00:00:00+08:00`).toISOString()));
+    }
+    if (query.to) {
+      conditions.push(eb('appeals.received_at', '<', new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000).toISOString()));
+    }
+    if (query.month) {
+      const { start, end } = monthRange(query.month);
+      conditions.push(eb.and([eb('appeals.dispatched_at', '>=', start), eb('appeals.dispatched_at', '<', end)]));
+    }
+    if (query.q) {
+      conditions.push(eb('appeals.content', 'like', `%${query.q.replace(/[%_]/g, '')}%`));
+    }
+    switch (query.kpi) {
+      case undefined:
+        break;
+      case 'responded':
+        conditions.push(eb.and([kpi.responseDue(eb, now.toISOString()), kpi.responded(eb)]));
+        break;
+      case 'not_responded':
+        conditions.push(eb.and([kpi.responseDue(eb, now.toISOString()), eb.not(kpi.responded(eb))]));
+        break;
+      case 'rated':
+      case 'resolved':
+      case 'unresolved':
+      case 'satisfied':
+      case 'unsatisfied':
+        conditions.push(kpi[query.kpi](eb));
+        break;
+    }
+    return eb.and(conditions);
+  };
+}
+
+const NEWEST_FIRST_BOXES = new Set(['to_dispatch', 'closed', 'all', 'supervised']);
+
+export async function listAppeals(
+  db: Db,
+  actor: Actor,
+  query: AppealListQuery,
+  now: Date,
+  settings: AppealSettings,
+): Promise<{ rows: AppealListRow[]; total: number }> {
+  const base = db
+    .selectFrom('appeals')
+    .where(scopeFilter(actor))
+    .where(boxFilter(query.box, now, settings))
+    .where(queryFilters(query, now, settings));
+  const ordered = NEWEST_FIRST_BOXES.has(query.box)
+    ? base.orderBy('appeals.received_at', 'desc')
+    : base.orderBy('appeals.due_at', 'asc').orderBy('appeals.received_at', 'asc');
+  const [rows, total] = await Promise.all([
+    ordered
+      .innerJoin('appeal_categories', 'appeal_categories.code', 'appeals.category_code')
+      .leftJoin('orgs', 'orgs.id', 'appeals.unit_id')
+      .selectAll('appeals')
+      .select(['appeal_categories.name as category_name', 'orgs.name as unit_name'])
+      .orderBy('appeals.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.total) };
+}
+
+export async function countBoxes(db: Db, actor: Actor, boxes: readonly AppealListQuery['box'][], now: Date, settings: AppealSettings) {
+  const counts = await Promise.all(
+    boxes.map((box) =>
+      db
+        .selectFrom('appeals')
+        .where(scopeFilter(actor))
+        .where(boxFilter(box, now, settings))
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return Object.fromEntries(boxes.map((box, index) => [box, Number(counts[index].total)]));
+}
+
+export async function listOwnAppeals(db: Db, userId: string, page: number, pageSize: number) {
+  const base = db.selectFrom('appeals').where('submitter_id', '=', userId);
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('appeal_categories', 'appeal_categories.code', 'appeals.category_code')
+      .leftJoin('orgs', 'orgs.id', 'appeals.unit_id')
+      .selectAll('appeals')
+      .select(['appeal_categories.name as category_name', 'orgs.name as unit_name'])
+      .orderBy('appeals.received_at', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.total) };
+}
+
+export async function listBoard(db: Db, page: number, pageSize: number, categoryCode?: string) {
+  let base = db
+    .selectFrom('appeals')
+    .where('appeals.publicable', '=', 1)
+    .where('appeals.state', '=', 'closed')
+    .where('appeals.reply_text', 'is not', null)
+    .where('appeals.merged_into_id', 'is', null);
+  if (categoryCode) {
+    base = base.where('appeals.category_code', '=', categoryCode);
+  }
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('appeal_categories', 'appeal_categories.code', 'appeals.category_code')
+      .leftJoin('orgs', 'orgs.id', 'appeals.unit_id')
+      .selectAll('appeals')
+      .select(['appeal_categories.name as category_name', 'orgs.name as unit_name'])
+      .orderBy('appeals.closed_at', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.total) };
+}
