@@ -20,6 +20,12 @@ const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const GUARDED_PREFIXES = ['/api/', '/open311/'];
 const UNGUARDED_PREFIXES = ['/api/docs'];
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: string;
+}
+
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   modules: ModuleManifest[];
@@ -42,9 +48,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (requiresPolicy(route.url) && !route.config?.policy) {
+    if (!requiresPolicy(route.url)) {
+      return;
+    }
+    if (!route.config?.policy) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no policy rule`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') {
+        routeTable.push({ method, url: route.url, policy: route.config.policy });
+      }
     }
   });
 

@@ -31,7 +31,8 @@ export function registerAuth(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so an anonymous caller learns nothing about a route's input (authenticate → validate).
+  app.addHook('preValidation', async (request) => {
     const ruleName = request.routeOptions.config.policy;
     if (!ruleName) {
       return;

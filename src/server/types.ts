@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor';
 import type { AppContext, RequestMeta } from '../core/context';
+import type { RouteEntry } from './app';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,5 +15,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every guarded route with its policy rule, for the completeness tests. */
+    routeTable: RouteEntry[];
   }
 }

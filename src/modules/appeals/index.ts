@@ -3,6 +3,8 @@ import { subscribeAppealNotifications } from './notifications';
 import { actionRoutes } from './routes/actions';
 import { inboxRoutes } from './routes/inbox';
 import { publicRoutes } from './routes/public';
+import { reportRoutes } from './routes/reports';
+import { sweepOverdueAppeals } from './sweep';
 
 export { appealPolicy } from './policy';
 export { submitAppeal } from './commands/submitAppeal';
@@ -14,6 +16,16 @@ export const appealsModule: ModuleManifest = {
     await publicRoutes(app);
     await inboxRoutes(app);
     await actionRoutes(app);
+    await reportRoutes(app);
   },
   subscribe: subscribeAppealNotifications,
+  jobs: [
+    {
+      name: 'appeals.overdue-sweep',
+      intervalSeconds: (ctx) => ctx.config.sweepIntervalSeconds,
+      run: async (ctx) => {
+        await sweepOverdueAppeals(ctx);
+      },
+    },
+  ],
 };

@@ -60,7 +60,7 @@ export const mergedChildren = (db: Db, masterId: string) =>
   db.selectFrom('appeals').select(['id', 'tracking_no']).where('merged_into_id', '=', masterId).orderBy('received_at').execute();
 
 /** Restricts appeals to what the actor's worker roles reach (the list form of `canSeeAppeal`). */
-function scopeFilter(actor: Actor) {
+export function scopeFilter(actor: Actor) {
   const intake = actor.orgsFor(['dispatcher', 'leader']);
   const unit = actor.orgsFor(['handler', 'unit_head', 'leader']);
   return (eb: AppealEb) => {
@@ -78,7 +78,7 @@ function scopeFilter(actor: Actor) {
   };
 }
 
-function boxFilter(box: AppealListQuery['box'], now: Date, settings: AppealSettings) {
+export function boxFilter(box: AppealListQuery['box'], now: Date, settings: AppealSettings) {
   const nowIso = now.toISOString();
   return (eb: AppealEb) => {
     switch (box) {
@@ -108,7 +108,7 @@ function boxFilter(box: AppealListQuery['box'], now: Date, settings: AppealSetti
   };
 }
 
-function queryFilters(query: Omit<AppealListQuery, 'page' | 'pageSize' | 'box'>, now: Date, settings: AppealSettings) {
+export function queryFilters(query: Omit<AppealListQuery, 'page' | 'pageSize' | 'box'>, now: Date, settings: AppealSettings) {
   const kpi = kpiPredicates(settings);
   return (eb: AppealEb) => {
     const conditions = [];

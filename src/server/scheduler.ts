@@ -1,0 +1,35 @@
+import type { AppContext } from '../core/context';
+import { claimJobSlot, intervalSlot } from '../core/jobs';
+import { purgeRateLimits } from '../core/rateLimit';
+import type { ModuleManifest, ScheduledJob } from './modules';
+
+const EVENT_POLL_MS = 5_000;
+
+const housekeeping: ScheduledJob = {
+  name: 'core.purge-rate-limits',
+  intervalSeconds: () => 3600,
+  run: (ctx) => purgeRateLimits(ctx.db, ctx.clock.now()),
+};
+
+/**
+ * Runs the modules' scheduled jobs and catches up on unhandled events. Every instance ticks, but a
+ * job's slot can be claimed once, so each run happens in exactly one instance.
+ */
+export function startScheduler(ctx: AppContext, modules: ModuleManifest[], log: (message: string, error?: unknown) => void): () => void {
+  const jobs = [housekeeping, ...modules.flatMap((module) => module.jobs ?? [])];
+  const timers = jobs.map((job) => {
+    const seconds = job.intervalSeconds(ctx);
+    const tick = async () => {
+      try {
+        if (await claimJobSlot(ctx.db, job.name, intervalSlot(ctx.clock.now(), seconds), ctx.clock.now())) {
+          await job.run(ctx);
+        }
+      } catch (error) {
+        log(`job ${job.name} failed`, error);
+      }
+    };
+    return setInterval(() => void tick(), Math.min(seconds * 1000, 60_000));
+  });
+  timers.push(setInterval(() => void ctx.events.drain().catch((error: unknown) => log('event drain failed', error)), EVENT_POLL_MS));
+  return () => timers.forEach(clearInterval);
+}
