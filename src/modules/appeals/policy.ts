@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/actor';
-import { definePolicy, publicAccess, signedIn, withRole, type Rule } from '../../core/policy';
+import { adminOnly, definePolicy, publicAccess, signedIn, withRole, type Rule } from '../../core/policy';
 import type { Role } from '../../core/roles';
 import type { Appeal } from '../../db/schema';
 import type { AppealAction } from './stateMachine';
@@ -62,6 +62,7 @@ export const appealPolicy = definePolicy('appeals', {
   list: withRole(...WORKER_ROLES),
   export: withRole(...WORKER_ROLES),
   dashboard: withRole('leader', 'dispatcher', 'unit_head'),
+  configure: adminOnly('sysadmin'),
   view: onAppeal(() => true),
   // Only the handler the unit assigned sees the complainant's identity in full (AP-02).
   reveal: onAppeal((actor, appeal) => appeal.handler_id === actor.id),
