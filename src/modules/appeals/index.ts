@@ -4,6 +4,7 @@ import { actionRoutes } from './routes/actions';
 import { inboxRoutes } from './routes/inbox';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
+import { settingsRoutes } from './routes/settings';
 import { sweepOverdueAppeals } from './sweep';
 
 export { appealPolicy } from './policy';
@@ -17,6 +18,7 @@ export const appealsModule: ModuleManifest = {
     await inboxRoutes(app);
     await actionRoutes(app);
     await reportRoutes(app);
+    await settingsRoutes(app);
   },
   subscribe: subscribeAppealNotifications,
   jobs: [
