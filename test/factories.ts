@@ -106,3 +106,18 @@ export function appealBody(desk: AppealsDesk, overrides: Record<string, unknown>
     ...overrides,
   };
 }
+
+export interface TestAdmins {
+  sysadmin: TestUser;
+  secadmin: TestUser;
+  auditadmin: TestUser;
+}
+
+/** One signed-in account for each of the three separate admins (三员分立). */
+export async function createTestAdmins(ctx: AppContext, app: FastifyInstance, orgId: string): Promise<TestAdmins> {
+  return {
+    sysadmin: await createTestUser(ctx, app, { orgId, adminRole: 'sysadmin', name: '系统管理员' }),
+    secadmin: await createTestUser(ctx, app, { orgId, adminRole: 'secadmin', name: '安全管理员' }),
+    auditadmin: await createTestUser(ctx, app, { orgId, adminRole: 'auditadmin', name: '审计管理员' }),
+  };
+}

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../server/modules';
 import { subscribeAppealNotifications } from './notifications';
+import { open311Routes } from './open311/routes';
 import { actionRoutes } from './routes/actions';
 import { inboxRoutes } from './routes/inbox';
 import { publicRoutes } from './routes/public';
@@ -18,6 +19,7 @@ export const appealsModule: ModuleManifest = {
     await inboxRoutes(app);
     await actionRoutes(app);
     await reportRoutes(app);
+    await app.register(open311Routes, { prefix: '/open311/v2' });
     await settingsRoutes(app);
   },
   subscribe: subscribeAppealNotifications,

@@ -1,0 +1,135 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import ChangePasswordPage from '../features/auth/components/ChangePasswordPage';
+import LoginPage from '../features/auth/components/LoginPage';
+import { useMe } from '../features/auth/queries';
+import { ConsoleLayout } from './ConsoleLayout';
+import { homePath } from './nav';
+import { RequireAuth } from './RequireAuth';
+import { consoleTheme } from './theme';
+import './console.css';
+
+dayjs.locale('zh-cn');
+
+const InboxPage = lazy(() => import('../features/appeals/components/console/InboxPage'));
+const AppealDetailPage = lazy(() => import('../features/appeals/components/console/AppealDetailPage'));
+const ConsoleBoardPage = lazy(() => import('../features/appeals/components/console/ConsoleBoardPage'));
+// ECharts lives only in the dashboard's chunk.
+const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage'));
+const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
+const RolesPage = lazy(() => import('../features/admin/components/RolesPage'));
+const AuditPage = lazy(() => import('../features/admin/components/AuditPage'));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="app-loading" role="status">
+          <Spin /> 正在加载…
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function Home() {
+  const me = useMe().data!;
+  return <Navigate to={homePath(me)} replace />;
+}
+
+function NotFound() {
+  return <Result status="404" title="页面不存在" extra={<Link to="/console">返回工作台</Link>} />;
+}
+
+export default function ConsoleApp() {
+  return (
+    <ConfigProvider locale={zhCN} theme={consoleTheme}>
+      <AntApp>
+        <Routes>
+          <Route path="login" element={<LoginPage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <ConsoleLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Home />} />
+            <Route
+              path="inbox"
+              element={
+                <Page>
+                  <InboxPage mode="intake" />
+                </Page>
+              }
+            />
+            <Route
+              path="todo"
+              element={
+                <Page>
+                  <InboxPage mode="unit" />
+                </Page>
+              }
+            />
+            <Route
+              path="appeals/:id"
+              element={
+                <Page>
+                  <AppealDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="dashboard"
+              element={
+                <Page>
+                  <DashboardPage />
+                </Page>
+              }
+            />
+            <Route
+              path="board"
+              element={
+                <Page>
+                  <ConsoleBoardPage />
+                </Page>
+              }
+            />
+            <Route
+              path="admin/users"
+              element={
+                <Page>
+                  <UsersPage />
+                </Page>
+              }
+            />
+            <Route
+              path="admin/roles"
+              element={
+                <Page>
+                  <RolesPage />
+                </Page>
+              }
+            />
+            <Route
+              path="admin/audit"
+              element={
+                <Page>
+                  <AuditPage />
+                </Page>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

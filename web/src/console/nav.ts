@@ -1,0 +1,46 @@
+import { hasRole, type Me } from '../features/auth/types';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+}
+
+/** The side menu for this user: what their roles let them use (the server checks again on every call). */
+export function navItems(me: Me): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasRole(me, 'dispatcher', 'leader')) {
+    items.push({ key: 'inbox', path: '/console/inbox', label: '受理派单' });
+  }
+  if (hasRole(me, 'handler', 'unit_head')) {
+    items.push({ key: 'todo', path: '/console/todo', label: '我的待办' });
+  }
+  // The server's dashboard policy admits leaders, dispatchers and unit heads (each sees their scope).
+  if (hasRole(me, 'leader', 'dispatcher', 'unit_head')) {
+    items.push({ key: 'dashboard', path: '/console/dashboard', label: '数据看板' });
+  }
+  if (me.adminRole === 'sysadmin') {
+    items.push({ key: 'users', path: '/console/admin/users', label: '用户管理' });
+  }
+  if (me.adminRole === 'secadmin') {
+    items.push({ key: 'roles', path: '/console/admin/roles', label: '角色授权' });
+  }
+  if (me.adminRole === 'auditadmin') {
+    items.push({ key: 'audit', path: '/console/admin/audit', label: '审计日志' });
+  }
+  items.push({ key: 'board', path: '/console/board', label: '公开栏' });
+  return items;
+}
+
+/** Where a user lands after signing in: leaders on the dashboard, workers in their inbox, admins on their page. */
+export function homePath(me: Me): string {
+  if (hasRole(me, 'leader') && !hasRole(me, 'dispatcher')) {
+    return '/console/dashboard';
+  }
+  return navItems(me)[0]?.path ?? '/console/board';
+}
+
+/** Only same-site paths, so a crafted ?next= cannot send anyone elsewhere after login. */
+export function safeNext(next: string | null | undefined): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}

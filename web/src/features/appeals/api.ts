@@ -1,0 +1,46 @@
+import { api, toQuery } from '../../shared/http';
+import { actionSlug } from './labels';
+import type {
+  ActionBodies,
+  AppealAction,
+  AppealDetail,
+  AppealListQuery,
+  AppealPage,
+  BoardPage,
+  BoardQuery,
+  Category,
+  InboxCounts,
+  LookupBody,
+  PublicAppeal,
+  RateBody,
+  RevealResult,
+  SubmitAppealBody,
+  SubmitAppealResult,
+} from './types';
+
+const publicCall = { authRedirect: false } as const;
+
+export const appealsApi = {
+  categories: () => api<Category[]>('/api/appeals/categories', publicCall),
+
+  /** The key is made once per filled form and sent again on a retry, so a retry never files twice. */
+  submit: (body: SubmitAppealBody, idempotencyKey: string) =>
+    api<SubmitAppealResult>('/api/public/appeals', { ...publicCall, body, headers: { 'Idempotency-Key': idempotencyKey } }),
+
+  lookup: (body: LookupBody) => api<PublicAppeal>('/api/public/appeals/lookup', { ...publicCall, body }),
+  rate: (body: RateBody) => api<PublicAppeal>('/api/public/appeals/rate', { ...publicCall, body }),
+  board: (query: BoardQuery) => api<BoardPage>(`/api/public/board${toQuery({ ...query })}`, publicCall),
+
+  mine: (page: number) => api<AppealPage>(`/api/my/appeals${toQuery({ page })}`),
+
+  list: (query: AppealListQuery) => api<AppealPage>(`/api/appeals${toQuery({ ...query })}`),
+  counts: () => api<InboxCounts>('/api/appeals/counts'),
+  detail: (id: string) => api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}`),
+  act: <A extends AppealAction>(id: string, action: A, body: ActionBodies[A]) =>
+    api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}/${actionSlug(action)}`, { body }),
+  reveal: (id: string, reason: string) => api<RevealResult>(`/api/appeals/${encodeURIComponent(id)}/reveal`, { body: { reason } }),
+  exportPath: (query: AppealListQuery) => {
+    const { page: _page, pageSize: _pageSize, ...filters } = query;
+    return `/api/appeals/export.xlsx${toQuery({ ...filters })}`;
+  },
+};

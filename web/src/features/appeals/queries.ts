@@ -1,0 +1,60 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { appealsApi } from './api';
+import type { ActionBodies, AppealAction, AppealListQuery, BoardQuery } from './types';
+
+export const appealKeys = {
+  all: ['appeals'] as const,
+  categories: ['appeals', 'categories'] as const,
+  board: (query: BoardQuery) => ['appeals', 'board', query] as const,
+  mine: (page: number) => ['appeals', 'mine', page] as const,
+  list: (query: AppealListQuery) => ['appeals', 'list', query] as const,
+  counts: ['appeals', 'counts'] as const,
+  detail: (id: string) => ['appeals', 'detail', id] as const,
+};
+
+export const useCategories = () => useQuery({ queryKey: appealKeys.categories, queryFn: appealsApi.categories, staleTime: 10 * 60_000 });
+
+export const useBoard = (query: BoardQuery) =>
+  useQuery({ queryKey: appealKeys.board(query), queryFn: () => appealsApi.board(query), placeholderData: keepPreviousData });
+
+const BOARD_PAGE_SIZE = 10;
+
+/** The public board on a phone: "加载更多" appends the next page. */
+export const useBoardPages = (categoryCode: string | undefined) =>
+  useInfiniteQuery({
+    queryKey: ['appeals', 'board', 'pages', categoryCode ?? ''],
+    queryFn: ({ pageParam }) => appealsApi.board({ page: pageParam, pageSize: BOARD_PAGE_SIZE, categoryCode }),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) => (pages.length * BOARD_PAGE_SIZE < last.total ? pages.length + 1 : undefined),
+  });
+
+export const useMyAppeals = (page: number) =>
+  useQuery({ queryKey: appealKeys.mine(page), queryFn: () => appealsApi.mine(page), placeholderData: keepPreviousData });
+
+export const useAppealList = (query: AppealListQuery) =>
+  useQuery({ queryKey: appealKeys.list(query), queryFn: () => appealsApi.list(query), placeholderData: keepPreviousData });
+
+export const useInboxCounts = () => useQuery({ queryKey: appealKeys.counts, queryFn: appealsApi.counts, refetchInterval: 60_000 });
+
+export const useAppealDetail = (id: string) => useQuery({ queryKey: appealKeys.detail(id), queryFn: () => appealsApi.detail(id) });
+
+export const useLookup = () => useMutation({ mutationFn: appealsApi.lookup });
+export const useRate = () => useMutation({ mutationFn: appealsApi.rate });
+
+/** One action with its body, as a discriminated union so `body` always matches `action`. */
+export type ActionVariables = { [A in AppealAction]: { action: A; body: ActionBodies[A] } }[AppealAction];
+
+/** Runs one workflow action; the answer is the updated detail, which replaces the cached one. */
+export function useAppealAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: ActionVariables) => appealsApi.act(id, action, body as ActionBodies[typeof action]),
+    onSuccess: async (detail) => {
+      client.setQueryData(appealKeys.detail(id), detail);
+      await client.invalidateQueries({ queryKey: ['appeals', 'list'] });
+      await client.invalidateQueries({ queryKey: appealKeys.counts });
+    },
+  });
+}
+
+export const useReveal = (id: string) => useMutation({ mutationFn: (reason: string) => appealsApi.reveal(id, reason) });

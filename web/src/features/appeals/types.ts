@@ -1,0 +1,282 @@
+/**
+ * Mirrors of the zod schemas in src/modules/appeals/schemas.ts (and the enums they use from
+ * stateMachine.ts and settings.ts). The web bundle never imports server code; keep these in step.
+ */
+
+export const APPEAL_STATES = [
+  'received',
+  'dispatched',
+  'return_requested',
+  'signed',
+  'in_progress',
+  'extension_requested',
+  'review',
+  'callback',
+  'closed',
+  'rejected',
+  'merged',
+] as const;
+export type AppealState = (typeof APPEAL_STATES)[number];
+
+export const APPEAL_ACTIONS = [
+  'dispatch',
+  'reject',
+  'answer',
+  'merge',
+  'sign',
+  'requestReturn',
+  'approveReturn',
+  'denyReturn',
+  'contact',
+  'requestExtension',
+  'approveExtension',
+  'denyExtension',
+  'reply',
+  'sendBack',
+  'acceptReply',
+  'rate',
+  'supervise',
+] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
+export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const REJECT_REASONS = ['emergency_transfer', 'other_legal_route', 'non_compliant', 'malicious', 'out_of_scope'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const INBOX_BOXES = [
+  'to_dispatch',
+  'to_sign',
+  'in_progress',
+  'to_review',
+  'near_due',
+  'overdue',
+  'supervised',
+  'closed',
+  'all',
+] as const;
+export type InboxBox = (typeof INBOX_BOXES)[number];
+
+export const KPI_FILTERS = ['responded', 'not_responded', 'rated', 'resolved', 'unresolved', 'satisfied', 'unsatisfied'] as const;
+export type KpiFilter = (typeof KPI_FILTERS)[number];
+
+export const LIMIT_KINDS = ['emergency', 'utility', 'general', 'complex'] as const;
+export type LimitKind = (typeof LIMIT_KINDS)[number];
+
+export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export interface Category {
+  code: string;
+  name: string;
+  type: AppealType;
+  typeLabel: string;
+  limitKind: LimitKind;
+  description: string | null;
+}
+
+export interface PhotoUpload {
+  name?: string;
+  /** The image bytes, base64-encoded (no `data:` prefix). */
+  dataBase64: string;
+}
+
+export interface SubmitAppealBody {
+  categoryCode: string;
+  content: string;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  contactName?: string;
+  contactPhone?: string;
+  anonymous: boolean;
+  publicable: boolean;
+  urgency?: Urgency;
+  photos: PhotoUpload[];
+}
+
+export interface SubmitAppealResult {
+  trackingNo: string;
+  queryCode: string;
+  state: AppealState;
+  receivedAt: string;
+}
+
+export interface LookupBody {
+  trackingNo: string;
+  queryCode: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  label: string;
+  actorName: string | null;
+  note: string | null;
+}
+
+export interface PublicAppeal {
+  trackingNo: string;
+  categoryName: string;
+  content: string;
+  address: string | null;
+  state: AppealState;
+  stateLabel: string;
+  receivedAt: string;
+  unitName: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  dueAt: string | null;
+  satisfaction: Satisfaction | null;
+  canRate: boolean;
+  timeline: TimelineEntry[];
+}
+
+export interface RateBody extends LookupBody {
+  satisfaction: Satisfaction;
+  resolved: boolean;
+  comment?: string;
+}
+
+export interface BoardItem {
+  trackingNo: string;
+  categoryName: string;
+  content: string;
+  unitName: string | null;
+  replyText: string | null;
+  receivedAt: string;
+  closedAt: string | null;
+  satisfaction: Satisfaction | null;
+}
+
+export interface BoardPage {
+  items: BoardItem[];
+  total: number;
+}
+
+export interface BoardQuery {
+  page?: number;
+  pageSize?: number;
+  categoryCode?: string;
+}
+
+export interface AppealListQuery {
+  box?: InboxBox;
+  state?: AppealState;
+  unitId?: string;
+  categoryCode?: string;
+  urgency?: Urgency;
+  /** YYYY-MM-DD */
+  from?: string;
+  /** YYYY-MM-DD */
+  to?: string;
+  /** YYYY-MM, with `kpi`: the dashboard's drill-down */
+  month?: string;
+  kpi?: KpiFilter;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AppealSummary {
+  id: string;
+  trackingNo: string;
+  categoryCode: string;
+  categoryName: string;
+  preview: string;
+  state: AppealState;
+  stateLabel: string;
+  urgency: Urgency;
+  unitId: string | null;
+  unitName: string | null;
+  contactName: string | null;
+  receivedAt: string;
+  dueAt: string | null;
+  nearDue: boolean;
+  overdue: boolean;
+  supervised: boolean;
+}
+
+export interface AppealPage {
+  items: AppealSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type InboxCounts = Record<InboxBox, number>;
+
+export interface AppealDetail extends AppealSummary {
+  content: string;
+  appealType: AppealType;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  contactPhone: string | null;
+  /** Contact fields are always masked in the detail; reveal them through POST /reveal. */
+  contactRevealed: boolean;
+  /** True when this viewer (the assigned handler) may reveal the contact. */
+  canReveal: boolean;
+  anonymous: boolean;
+  publicable: boolean;
+  channel: string;
+  version: number;
+  handlerName: string | null;
+  signDueAt: string | null;
+  signedAt: string | null;
+  contactedAt: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  satisfaction: Satisfaction | null;
+  resolved: boolean | null;
+  ratingComment: string | null;
+  pendingReason: string | null;
+  extensionDueAt: string | null;
+  redoCount: number;
+  supportCount: number;
+  mergedIntoId: string | null;
+  mergedChildren: { id: string; trackingNo: string }[];
+  photos: { id: string; url: string }[];
+  timeline: TimelineEntry[];
+  /** What this viewer may do now: exactly the buttons the server will accept. */
+  allowedActions: AppealAction[];
+}
+
+interface Versioned {
+  version: number;
+}
+
+export interface ActionBodies {
+  dispatch: Versioned & { unitId: string; note?: string };
+  reject: Versioned & { reasonCode: RejectReason; note?: string };
+  answer: Versioned & { text: string };
+  merge: Versioned & { masterId: string };
+  sign: Versioned;
+  requestReturn: Versioned & { reason: string };
+  approveReturn: Versioned & { unitId: string };
+  denyReturn: Versioned & { reason: string };
+  contact: Versioned & { note?: string };
+  requestExtension: Versioned & { workdays: number; reason: string };
+  approveExtension: Versioned;
+  denyExtension: Versioned & { reason: string };
+  reply: Versioned & { text: string };
+  sendBack: Versioned & { reason: string };
+  acceptReply: Versioned;
+  rate: Versioned & { satisfaction: Satisfaction; resolved: boolean; comment?: string };
+  supervise: Versioned & { note?: string };
+}
+
+export interface RevealBody {
+  reason: string;
+}
+
+export interface RevealResult {
+  contactName: string | null;
+  contactPhone: string | null;
+}
