@@ -10,6 +10,19 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * The schema new tables go to on PostgreSQL (the first of the search path), none on SQLite. Kysely's
+ * migrator looks for its tables in every schema unless told which one, so a second installation or a
+ * test schema on the same server would otherwise find the other's tables and skip creating its own.
+ */
+export async function currentSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (dialectOf(db) !== 'postgres') {
+    return undefined;
+  }
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0].schema;
+}
+
 export const blobType = (name: DialectName) => (name === 'postgres' ? 'bytea' : 'blob');
 
 /** Year-month (YYYY-MM) of an ISO UTC timestamp column, in China Standard Time. */

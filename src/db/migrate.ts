@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
+import { currentSchema } from './dialect';
 import * as core from './migrations/0001_core';
 import * as appeals from './migrations/0002_appeals';
 
@@ -17,6 +18,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    migrationTableSchema: await currentSchema(db),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
