@@ -93,7 +93,7 @@ describe('the workflow from submission to rating', () => {
     const image = await desk.dispatcher.client.get(received.photos[0].url);
     expect(image.headers['content-type']).toBe('image/png');
 
-    expect((await act(id, 'dispatch', { unitId: desk.orgs.unitA.id })).statusCode).toBe(200);
+    expect((await act(id, 'dispatch', { unitId: desk.orgs.unitA.id, note: '内部提示：此前已有同类反映' })).statusCode).toBe(200);
     const dispatched = await detail(id, desk.handlerA);
     expect(dispatched.state).toBe('dispatched');
     expect(dispatched.allowedActions).toEqual(['sign', 'requestReturn']);
@@ -106,6 +106,8 @@ describe('the workflow from submission to rating', () => {
     const lookup = await citizen().post('/api/public/appeals/lookup', { trackingNo, queryCode });
     expect(lookup.json()).toMatchObject({ state: 'callback', canRate: true, replyText: '已更换东门两盏路灯，恢复照明。' });
     expect(JSON.stringify(lookup.json())).not.toContain('李承办');
+    // The dispatcher's instruction to the unit is internal; the citizen sees that it was dispatched, not the note.
+    expect(JSON.stringify(lookup.json())).not.toContain('内部提示');
 
     const rated = await citizen().post('/api/public/appeals/rate', { trackingNo, queryCode, satisfaction: 'satisfied', resolved: true });
     expect(rated.json()).toMatchObject({ state: 'closed', satisfaction: 'satisfied', canRate: false });

@@ -113,11 +113,17 @@ const PUBLIC_EVENTS = new Set([
   'appeals.rate',
 ]);
 
+/**
+ * Notes the citizen may read: why the appeal was not accepted, and their own rating comment. The
+ * workers' notes (dispatch instructions, contact records) are internal; the reply is shown on its own.
+ */
+const PUBLIC_NOTES = new Set(['appeals.reject', 'appeals.rate']);
+
 export function presentPublicTimeline(events: EventRow[]): Timeline[] {
   return presentTimeline(
     events.filter((event) => PUBLIC_EVENTS.has(event.type)),
     new Map(),
-  ).map((entry) => ({ ...entry, actorName: null, note: entry.type === 'appeals.reply' ? null : entry.note }));
+  ).map((entry) => ({ ...entry, actorName: null, note: PUBLIC_NOTES.has(entry.type) ? entry.note : null }));
 }
 
 export function presentPublic(
