@@ -116,7 +116,21 @@ export interface BenchApp {
   ctx: AppContext;
   app: FastifyInstance;
   url: string;
+  /** LIANXIN_SECRET (base64): another process serving the same database needs it to read sessions and fields. */
+  secret: string;
   close(): Promise<void>;
+}
+
+/** The environment the bench app is configured from (loadConfig), in this process or a child. */
+export function benchEnv(database: BenchDatabase, dataDir: string, secret: string): Record<string, string> {
+  return {
+    LIANXIN_DATA_DIR: dataDir,
+    LIANXIN_SECRET: secret,
+    DATABASE_URL: database.url,
+    // Every submission comes from 127.0.0.1: lift the anonymous limit so rate limiting does not interfere.
+    ANONYMOUS_SUBMITS_PER_HOUR: '1000000000',
+    LOG_LEVEL: 'error',
+  };
 }
 
 /**
@@ -125,14 +139,8 @@ export interface BenchApp {
  */
 export async function startBenchApp(database: BenchDatabase): Promise<BenchApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-data-'));
-  const config = loadConfig({
-    LIANXIN_DATA_DIR: dataDir,
-    LIANXIN_SECRET: randomBytes(32).toString('base64'),
-    DATABASE_URL: database.url,
-    // Every submission comes from 127.0.0.1: lift the anonymous limit so rate limiting does not interfere.
-    ANONYMOUS_SUBMITS_PER_HOUR: '1000000000',
-    LOG_LEVEL: 'error',
-  });
+  const secret = randomBytes(32).toString('base64');
+  const config = loadConfig(benchEnv(database, dataDir, secret));
   const ctx = createContext(config);
   await migrateToLatest(ctx.db);
   const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: false });
@@ -143,6 +151,7 @@ export async function startBenchApp(database: BenchDatabase): Promise<BenchApp> 
     ctx,
     app,
     url: `http://127.0.0.1:${port}`,
+    secret,
     close: async () => {
       await app.close();
       await ctx.db.destroy();
@@ -207,14 +216,19 @@ export class LoadGenerator {
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-/** CPU seconds of every process, by class, from /proc (Linux); empty elsewhere. */
-function processTicks(loadgenPid: number | undefined): Map<string, number> {
-  const byClass = new Map<string, number>();
+interface ProcessTicks {
+  kind: string;
+  seconds: number;
+}
+
+/** CPU seconds of every process (by pid, with its class), from /proc (Linux); empty elsewhere. */
+function processTicks(loadgenPid: number | undefined): Map<number, ProcessTicks> {
+  const byPid = new Map<number, ProcessTicks>();
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    return byClass;
+    return byPid;
   }
   for (const pid of entries) {
     let stat: string;
@@ -229,7 +243,23 @@ function processTicks(loadgenPid: number | undefined): Map<string, number> {
     const ticks = Number(fields[11]) + Number(fields[12]);
     const id = Number(pid);
     const kind = id === process.pid ? 'server' : id === loadgenPid ? 'loadgen' : comm === 'postgres' ? 'postgres' : 'other';
-    byClass.set(kind, (byClass.get(kind) ?? 0) + ticks / CLOCK_TICKS);
+    byPid.set(id, { kind, seconds: ticks / CLOCK_TICKS });
+  }
+  return byPid;
+}
+
+/**
+ * CPU seconds used between two readings, by class: per process, so that a process exiting during the
+ * phase (a pooled PostgreSQL backend closed for idleness, a finished test worker) is missed rather
+ * than subtracting its whole lifetime from its class.
+ */
+function ticksBetween(start: Map<number, ProcessTicks>, end: Map<number, ProcessTicks>): Map<string, number> {
+  const byClass = new Map<string, number>();
+  for (const [pid, { kind, seconds }] of end) {
+    const before = start.get(pid);
+    // A pid reused by a new process shows fewer ticks than its predecessor: count it from zero.
+    const delta = before && before.seconds <= seconds ? seconds - before.seconds : seconds;
+    byClass.set(kind, (byClass.get(kind) ?? 0) + delta);
   }
   return byClass;
 }
@@ -271,9 +301,9 @@ export function cpuMeter(loadgenPid?: number): () => CpuReading {
     const seconds = (performance.now() - startedAt) / 1000;
     const used = process.cpuUsage(cpu);
     const end = machineTicks();
-    const endClasses = processTicks(loadgenPid);
     // Processes that exited during the phase are missed; good enough to see contention.
-    const cores = (kind: string) => Math.max(0, ((endClasses.get(kind) ?? 0) - (classes.get(kind) ?? 0)) / seconds);
+    const byClass = ticksBetween(classes, processTicks(loadgenPid));
+    const cores = (kind: string) => (byClass.get(kind) ?? 0) / seconds;
     return {
       serverCores: (used.user + used.system) / 1e6 / seconds,
       serverEventLoop: performance.eventLoopUtilization(elu).utilization,

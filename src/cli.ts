@@ -17,6 +17,7 @@ import { ADMIN_ROLES, ROLE_LABELS, type AdminRole } from './core/roles';
 import { dialectOfUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Database, Org } from './db/schema';
+import { isDemoLoaded, printDemo, seedDemo } from './demo';
 import { createContext } from './server/context';
 
 /** What a run of the CLI produced; `main` prints it, tests read it. */
@@ -231,6 +232,22 @@ const verifyAudit: CliCommand = {
     }),
 };
 
+const seed: CliCommand = {
+  usage: 'seed',
+  summary: '载入演示数据（演示组织、各角色账号、约 2000 件诉求）；已有组织时不做任何改动',
+  run: (_options, io) =>
+    withContext(io.env, async (ctx) => {
+      await migrateToLatest(ctx.db);
+      if ((await ctx.db.selectFrom('orgs').select('id').limit(1).execute()).length > 0) {
+        io.err((await isDemoLoaded(ctx)) ? '演示数据已载入，未做改动' : '数据库中已有组织，为免混入演示数据，未做改动');
+        return 1;
+      }
+      const demo = await seedDemo(ctx);
+      printDemo(demo, io.out);
+      return 0;
+    }),
+};
+
 const help: CliCommand = {
   usage: 'help',
   summary: '显示本帮助',
@@ -240,12 +257,10 @@ const help: CliCommand = {
   },
 };
 
-/**
- * Every command by name, listed by `help` in this order. Hook for the demo data: the `seed` command
- * (loading src/demo's seedDemo when no organisation exists yet) joins as `['seed', seed]`.
- */
+/** Every command by name, listed by `help` in this order. */
 const COMMANDS = new Map<string, CliCommand>([
   ['migrate', migrate],
+  ['seed', seed],
   ['create-admin', createAdmin],
   ['backup', backup],
   ['verify-audit', verifyAudit],

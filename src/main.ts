@@ -1,6 +1,6 @@
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrate';
-import { seedDemo } from './demo';
+import { printDemo, seedDemo } from './demo';
 import { allModules } from './modules';
 import { buildApp } from './server/app';
 import { createContext } from './server/context';
@@ -11,7 +11,12 @@ const ctx = createContext(config);
 await migrateToLatest(ctx.db);
 
 const firstStart = (await ctx.db.selectFrom('orgs').select('id').limit(1).execute()).length === 0;
-const demo = firstStart && process.env.LIANXIN_DEMO !== 'false' ? await seedDemo(ctx) : null;
+const loadDemo = firstStart && process.env.LIANXIN_DEMO !== 'false';
+if (loadDemo) {
+  console.log('首次启动：正在载入演示数据（约一分钟）…');
+}
+const demo = loadDemo ? await seedDemo(ctx) : null;
+const noAccounts = (await ctx.db.selectFrom('users').select('id').limit(1).execute()).length === 0;
 
 const app = await buildApp(ctx, { modules: allModules, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
@@ -24,10 +29,11 @@ console.log(`  工作台 (console):  ${url}/console`);
 console.log(`  接口文档 (OpenAPI): ${url}/api/docs`);
 console.log(`  数据库: ${config.databaseUrl.startsWith('sqlite') ? config.databaseUrl : 'PostgreSQL'}`);
 if (demo) {
-  console.log(`\n已载入演示数据 (${demo.appeals} 件群众诉求)。演示账号（生产环境请停用）：`);
-  for (const account of demo.accounts) {
-    console.log(`  ${account.roleLabel.padEnd(10, '　')} ${account.username.padEnd(12)} 密码 ${account.password}`);
-  }
+  console.log('');
+  printDemo(demo, (line) => console.log(line));
+}
+if (noAccounts) {
+  console.log('\n尚无任何账号：请先创建系统管理员  npm run cli -- create-admin --username <用户名> --role sysadmin');
 }
 
 const shutdown = async () => {

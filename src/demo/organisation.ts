@@ -40,15 +40,15 @@ async function createAccounts(db: Db, ctx: AppContext, specs: readonly AccountSp
   const users = new Map<string, User>();
   for (const spec of specs) {
     const orgId = orgIds.get(spec.orgKey)!;
-    const admin = isAdminRole(spec.role);
+    const role = spec.role;
     const user = await createUser(db, ctx.clock, ctx.crypto, {
       username: spec.username,
       displayName: spec.displayName,
       password: spec.password,
       orgId,
-      adminRole: admin ? spec.role : null,
+      adminRole: isAdminRole(role) ? role : null,
       phone: spec.phone,
-      grants: admin ? [] : [{ role: spec.role, orgId: spec.scope === 'subtree' ? DEMO_COMMITTEE_ID : orgId, scope: spec.scope }],
+      grants: isAdminRole(role) ? [] : [{ role, orgId: spec.scope === 'subtree' ? DEMO_COMMITTEE_ID : orgId, scope: spec.scope }],
       mustChangePassword: !spec.printed,
     });
     users.set(spec.username, user);

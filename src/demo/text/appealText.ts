@@ -4,7 +4,7 @@ import type { SentenceLedger } from './ledger';
 import type { Area, Place } from './places';
 import { expand, type TemplateVars } from './template';
 import type { IdeaTopic, IssueTopic, QuestionTopic, Topic } from './topics/types';
-import { oneOf, writeSentences, type Part } from './write';
+import { oneOf, twoOf, writeSentences, type Part } from './write';
 
 export type Register = 'formal' | 'plain' | 'angry' | 'elderly' | 'passerby' | 'worker' | 'brief';
 
@@ -70,9 +70,9 @@ export function drawStory(random: Random, topic: Topic, place: Place, register?:
   };
 }
 
-const DURATION = '[{2-6}天|一个多星期|快两个星期|{c2-4}个多星期|半个多月|一个多月|{c2-3}个月]';
+const DURATION = '[{2-6}天|一个多星期|快两个星期|[两|三|四]个多星期|半个多月|一个多月|[两|三]个月]';
 const TIME_OF_DAY = '[早上{6-8}点多|中午|下午{2-5}点左右|晚上{7-10}点多|昨天夜里|今天一早|傍晚]';
-const WHEN = '[尽快|这周内|本周五前|月底前|抓紧|早日|在{c2-5}天内]';
+const WHEN = '[尽快|这周内|本周五前|月底前|抓紧|早日|在[两|三|四|五]天内]';
 
 const ISSUE_OPENINGS: Record<Register, readonly string[]> = {
   formal: [
@@ -134,21 +134,22 @@ function issueParts(random: Random, topic: IssueTopic, story: Story): Part[] {
     () =>
       random.pick(frames).replaceAll('{problem}', random.pick(topic.problem)).replaceAll('{ask}', random.pick(topic.ask));
   const parts = [filled(ISSUE_OPENINGS[story.register])];
+  const [detail, moreDetail] = twoOf(random, topic.detail);
   if (story.register === 'brief') {
     if (random.chance(0.3)) {
-      parts.push(oneOf(random, topic.detail));
+      parts.push(detail);
     }
     return parts;
   }
   const middle: Part[] = [];
   if (random.chance(0.85)) {
-    middle.push(oneOf(random, topic.detail));
+    middle.push(detail);
   }
   if (random.chance(0.45)) {
     middle.push(oneOf(random, HISTORY));
   }
   if (random.chance(0.3)) {
-    middle.push(oneOf(random, topic.detail));
+    middle.push(moreDetail);
   }
   return [...parts, ...random.shuffle(middle), filled(story.register === 'angry' ? ANGRY_REQUESTS : REQUESTS)];
 }
@@ -159,9 +160,10 @@ function questionParts(random: Random, topic: QuestionTopic, story: Story): Part
     story.register === 'brief'
       ? () => `请问${question()}？`
       : () => random.pick([`您好，我是{place}的职工，想咨询一下${question()}。`, `[您好|你好]，[我想问一下|打扰问一下]，${question()}？`]);
-  const parts = [opening, oneOf(random, topic.situation)];
+  const [situation, moreSituation] = twoOf(random, topic.situation);
+  const parts = [opening, situation];
   if (random.chance(0.5)) {
-    parts.push(oneOf(random, topic.situation));
+    parts.push(moreSituation);
   }
   if (story.register !== 'brief') {
     parts.push(
@@ -176,12 +178,13 @@ function questionParts(random: Random, topic: QuestionTopic, story: Story): Part
 
 function ideaParts(random: Random, topic: IdeaTopic, story: Story): Part[] {
   const idea = () => random.pick(topic.idea);
+  const [reason, moreReason] = twoOf(random, topic.reason);
   const parts: Part[] = [
     () => random.pick([`[建议|我建议|提个建议：]${idea()}。`, `我是{place}的职工，[想|]提一个建议：${idea()}。`]),
-    oneOf(random, topic.reason),
+    reason,
   ];
   if (random.chance(0.5)) {
-    parts.push(oneOf(random, topic.reason));
+    parts.push(moreReason);
   }
   if (story.register !== 'brief') {
     parts.push(

@@ -99,8 +99,9 @@ function parking(random: Random): Place {
 function outdoor(random: Random): Place {
   const choice = random.int(1, 4);
   if (choice === 1) {
-    const road = `厂区${chineseNumber(random.int(1, 6))}号路`;
-    return { area: 'outdoor', full: `${road}${random.pick(['与', '和'])}${chineseNumber(random.int(1, 6))}号路交叉口`, spot: road };
+    const [first, second] = random.shuffle([1, 2, 3, 4, 5, 6]);
+    const road = `厂区${chineseNumber(first)}号路`;
+    return { area: 'outdoor', full: `${road}${random.pick(['与', '和'])}${chineseNumber(second)}号路交叉口`, spot: road };
   }
   if (choice === 2) {
     const gate = `${random.pick(['明远家园', '二期', '河畔职工小区'])}${random.pick(GATES)}`;

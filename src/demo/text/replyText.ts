@@ -6,7 +6,7 @@ import type { SentenceLedger } from './ledger';
 import { surname } from './people';
 import { expand, type TemplateVars } from './template';
 import type { IdeaTopic, IssueTopic, QuestionTopic } from './topics/types';
-import { oneOf, writeSentences, type Part } from './write';
+import { oneOf, twoOf, writeSentences, type Part } from './write';
 
 /** First reply, a reply rewritten after the reviewer sent it back, or the redo after 不满意. */
 export type ReplyRound = 'first' | 'again' | 'redo';
@@ -80,7 +80,7 @@ function issueParts(random: Random, topic: IssueTopic, round: ReplyRound): Part[
     parts.push(
       oneOf(random, [
         '[后续|下一步]，{unitShort}将[把{spot}纳入日常巡检|定期回访{spot}|加强对{spot}的巡查]，如[仍有问题|再出现类似情况]，请拨打{unitShort}电话{phone}。',
-        '如对{spot}{subject}的处理结果有疑问，可在工作日拨打{phone}联系{handler}，我们将在{c1-2}个工作日内[再次上门|给您回复]。',
+        '如对{spot}{subject}的处理结果有疑问，可在工作日拨打{phone}联系{handler}，我们将在[一|两]个工作日内[再次上门|给您回复]。',
         '感谢您对{spot}[公共设施|环境|工作]的关心，[欢迎继续监督|有问题随时反映]，{unitShort}承办人{handler}，电话{phone}，{futureDate}前会再回访一次。',
       ]),
     );
@@ -98,9 +98,10 @@ function questionParts(random: Random, topic: QuestionTopic, round: ReplyRound):
           '您好，您{recvDate}咨询的{subject}问题已收悉，经{handler}[核实|查询]，现答复如下。',
           '您好，关于您{recvDate}咨询的{subject}问题，{unitShort}{visitDate}[查阅了相关文件|与经办同事核对后]答复如下。',
         ];
-  const parts: Part[] = [oneOf(random, openings), oneOf(random, topic.answer)];
+  const [answer, moreAnswer] = twoOf(random, topic.answer);
+  const parts: Part[] = [oneOf(random, openings), answer];
   if (random.chance(0.5)) {
-    parts.push(oneOf(random, topic.answer));
+    parts.push(moreAnswer);
   }
   parts.push(() => whereToGo.replace('{materials}', random.pick(topic.materials)));
   return parts;
@@ -114,9 +115,10 @@ function ideaParts(random: Random, topic: IdeaTopic, round: ReplyRound): Part[] 
           '感谢您{recvDate}提出的关于{subject}的建议，[{unit}已认真研究|{unitShort}已收悉并组织研究]。',
           '您好，您{recvDate}关于{subject}的建议很有价值，{unitShort}{visitDate}专门[开会|碰头]研究了。',
         ];
-  const parts: Part[] = [oneOf(random, openings), oneOf(random, topic.response)];
+  const [response, moreResponse] = twoOf(random, topic.response);
+  const parts: Part[] = [oneOf(random, openings), response];
   if (random.chance(0.4)) {
-    parts.push(oneOf(random, topic.response));
+    parts.push(moreResponse);
   }
   parts.push(
     oneOf(random, [

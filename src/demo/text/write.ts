@@ -18,3 +18,14 @@ export const oneOf =
 export function writeSentences(ledger: SentenceLedger, random: Random, vars: () => TemplateVars, parts: readonly Part[]): string {
   return parts.map((part) => ledger.fresh(() => expand(part(), random, vars()))).join('');
 }
+
+/**
+ * Two parts drawing from disjoint halves of the same templates, so that a text saying two things of
+ * one kind (two details, two sentences of an answer) never says the same thing twice in other words.
+ */
+export function twoOf(random: Random, templates: readonly string[]): [Part, Part] {
+  const shuffled = random.shuffle(templates);
+  const half = Math.ceil(shuffled.length / 2);
+  const second = shuffled.length > 1 ? shuffled.slice(half) : shuffled;
+  return [oneOf(random, shuffled.slice(0, half)), oneOf(random, second)];
+}

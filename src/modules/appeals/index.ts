@@ -10,6 +10,10 @@ import { sweepOverdueAppeals } from './sweep';
 
 export { appealPolicy } from './policy';
 export { submitAppeal } from './commands/submitAppeal';
+export { performAppealAction, type ActionInput } from './commands/performAction';
+export { sweepOverdueAppeals } from './sweep';
+export { effectiveLimitKind } from './deadlines';
+export { APPEAL_SETTINGS_KEY, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './settings';
 
 /** 接诉即办: the masses' appeals, from submission to rating. */
 export const appealsModule: ModuleManifest = {

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, startTestApp, type TestEnv } from '../../test/harness';
+import { verifyAuditChain } from '../core/audit';
+import { APPEAL_STATES } from '../modules/appeals/stateMachine';
+import { PRINTED_ACCOUNTS } from './accounts';
+import { UNITS, UNIT_KEYS } from './catalogue';
+import { isDemoLoaded, seedDemo, type DemoResult } from './index';
+import { sentencesOf } from './text/ledger';
+
+let env: TestEnv;
+let demo: DemoResult;
+
+beforeAll(async () => {
+  env = await startTestApp();
+  demo = await seedDemo(env.ctx);
+}, 600_000);
+afterAll(async () => {
+  await env.close();
+});
+
+const login = async (username: string) => {
+  const account = PRINTED_ACCOUNTS.find((spec) => spec.username === username)!;
+  const response = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: account.password } });
+  expect(response.statusCode, response.body).toBe(200);
+  return client(env.app, String(response.headers['set-cookie']).split(';')[0]);
+};
+
+describe('demo data', () => {
+  it('plays about 2,000 appeals through the workflow without a refused step', async () => {
+    expect(demo.appeals).toBe(2_000);
+    expect(demo.run.refused).toEqual([]);
+    expect(await isDemoLoaded(env.ctx)).toBe(true);
+    const first = await env.ctx.db
+      .selectFrom('appeals')
+      .select((eb) => eb.fn.min('received_at').as('first'))
+      .executeTakeFirstOrThrow();
+    const days = (env.clock.now().getTime() - new Date(String(first.first)).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(85);
+    expect(days).toBeLessThanOrEqual(90);
+  });
+
+  it('leaves appeals in every state of the workflow', async () => {
+    const rows = await env.ctx.db
+      .selectFrom('appeals')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const counts = Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+    for (const state of APPEAL_STATES) {
+      expect(counts[state] ?? 0, state).toBeGreaterThan(0);
+    }
+    expect(counts.closed).toBeGreaterThan(1_400);
+  });
+
+  it("never repeats a sentence across appeals and the units' replies", async () => {
+    // A refusal's reply is the standard reason with a short note, worded alike on purpose.
+    const rows = await env.ctx.db.selectFrom('appeals').select(['content', 'reply_text']).where('state', '<>', 'rejected').execute();
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      for (const sentence of [...sentencesOf(row.content), ...sentencesOf(row.reply_text ?? '')]) {
+        seen.set(sentence, (seen.get(sentence) ?? 0) + 1);
+      }
+    }
+    expect([...seen].filter(([, count]) => count > 1).map(([sentence]) => sentence)).toEqual([]);
+  });
+
+  it('keeps the audit chain intact and the contact details encrypted', async () => {
+    const verdict = await verifyAuditChain(env.ctx.db, env.ctx.crypto.auditKey);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.checked).toBeGreaterThanOrEqual(demo.appeals);
+    const phones = await env.ctx.db
+      .selectFrom('appeals')
+      .select('contact_phone_enc')
+      .where('contact_phone_enc', 'is not', null)
+      .limit(50)
+      .execute();
+    for (const { contact_phone_enc } of phones) {
+      expect(contact_phone_enc).not.toMatch(/1\d{10}/);
+    }
+  });
+
+  it('gives every printed account a working login, and the leader a ranking of all eight units', async () => {
+    for (const account of PRINTED_ACCOUNTS) {
+      await login(account.username);
+    }
+    const leader = await login('leader');
+    const response = await leader.get('/api/dashboard/appeals?month=2026-02');
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json() as { units: { unitName: string; dispatched: number }[] };
+    const names: string[] = UNIT_KEYS.map((key) => UNITS[key].name);
+    expect(report.units.filter((unit) => names.includes(unit.unitName) && unit.dispatched > 0)).toHaveLength(8);
+  });
+
+  it('prints a tracking number and query code the citizen can look up and rate', async () => {
+    expect(demo.sample).not.toBeNull();
+    const response = await env.app.inject({ method: 'POST', url: '/api/public/appeals/lookup', payload: demo.sample! });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ state: 'callback', canRate: true });
+  });
+});
