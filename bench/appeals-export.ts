@@ -81,7 +81,13 @@ class ExportServer {
 
   static async start(env: Record<string, string>): Promise<ExportServer> {
     const child = fork(path.join(BENCH_DIR, 'export-server.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      // BENCH_SERVER_HEAP_MB caps the server's heap, to show the export runs in bounded memory.
+      execArgv: [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        ...(process.env.BENCH_SERVER_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_SERVER_HEAP_MB}`] : []),
+      ],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

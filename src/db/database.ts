@@ -42,5 +42,33 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   database.pragma('busy_timeout = 5000');
   // Deleted personal data is overwritten on disk, not only unlinked (DP-06).
   database.pragma('secure_delete = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // Table statistics for the planner, refreshed where they are missing or stale (cheap: it samples).
+  database.pragma('optimize = 0x10002');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs about as much as running a short
+ * statement, so prepared statements are kept by their SQL text (the queries are parameterised, so
+ * the set of texts is small). A streamed query (`.stream()`) would hold its statement busy, so the
+ * code base has none.
+ */
+function withStatementCache(database: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (sqlText: string) => {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        statement = database.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }

@@ -23,6 +23,17 @@ export async function currentSchema(db: Kysely<any>): Promise<string | undefined
   return rows[0].schema;
 }
 
+/**
+ * Keeps the query planner's statistics current after the data has grown. PostgreSQL's autovacuum
+ * does it by itself; SQLite has no statistics until asked, and then plans the inbox with the wrong
+ * index (a full sort of every appeal of the organisation instead of a walk along received_at).
+ */
+export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    await sql`pragma optimize = 0x10002`.execute(db);
+  }
+}
+
 export const blobType = (name: DialectName) => (name === 'postgres' ? 'bytea' : 'blob');
 
 /** Year-month (YYYY-MM) of an ISO UTC timestamp column, in China Standard Time. */

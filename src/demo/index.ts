@@ -3,6 +3,7 @@ import { WorkCalendar } from '../core/calendar';
 import { iso } from '../core/clock';
 import type { AppContext } from '../core/context';
 import { writeSetting } from '../core/settings';
+import { refreshPlannerStatistics } from '../db/dialect';
 import { APPEAL_SETTINGS_KEY, DEFAULT_APPEAL_SETTINGS } from '../modules/appeals';
 import { allAccountSpecs, checkDemoPasswords, PRINTED_ACCOUNTS, presentAccount, unitStaff, type DemoAccount } from './accounts';
 import { DEMO_COMMITTEE_ID } from './catalogue';
@@ -84,6 +85,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   });
   const run = await runPlans(ctx, plans, actors, organisation.committeeId, now);
 
+  await refreshPlannerStatistics(ctx.db);
   const notifyFrom = iso(new Date(now.getTime() - NOTIFY_DAYS * 86_400_000));
   await ctx.db
     .updateTable('events')

@@ -1,20 +1,8 @@
 import type { AppealAction } from '../modules/appeals/stateMachine';
-import type { ActionInput } from '../modules/appeals';
+import type { ActionInput, SubmitAppealInput } from '../modules/appeals';
 
 /** The body of a submission as the H5 form sends it. */
-export interface SubmissionBody {
-  categoryCode: string;
-  content: string;
-  address: string;
-  lat?: number;
-  lng?: number;
-  contactName?: string;
-  contactPhone?: string;
-  anonymous: boolean;
-  publicable: boolean;
-  urgency: 'normal' | 'urgent' | 'emergency';
-  photos: [];
-}
+export type SubmissionBody = SubmitAppealInput;
 
 /** One appeal of the demo data: how it is filed and what happens to it afterwards, in time order. */
 export interface PlannedAppeal {

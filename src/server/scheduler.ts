@@ -1,6 +1,7 @@
 import type { AppContext } from '../core/context';
 import { claimJobSlot, intervalSlot } from '../core/jobs';
 import { purgeRateLimits } from '../core/rateLimit';
+import { refreshPlannerStatistics } from '../db/dialect';
 import type { ModuleManifest, ScheduledJob } from './modules';
 
 const EVENT_POLL_MS = 5_000;
@@ -11,12 +12,18 @@ const housekeeping: ScheduledJob = {
   run: (ctx) => purgeRateLimits(ctx.db, ctx.clock.now()),
 };
 
+const plannerStatistics: ScheduledJob = {
+  name: 'core.planner-statistics',
+  intervalSeconds: () => 3600,
+  run: (ctx) => refreshPlannerStatistics(ctx.db),
+};
+
 /**
  * Runs the modules' scheduled jobs and catches up on unhandled events. Every instance ticks, but a
  * job's slot can be claimed once, so each run happens in exactly one instance.
  */
 export function startScheduler(ctx: AppContext, modules: ModuleManifest[], log: (message: string, error?: unknown) => void): () => void {
-  const jobs = [housekeeping, ...modules.flatMap((module) => module.jobs ?? [])];
+  const jobs = [housekeeping, plannerStatistics, ...modules.flatMap((module) => module.jobs ?? [])];
   const timers = jobs.map((job) => {
     const seconds = job.intervalSeconds(ctx);
     const tick = async () => {

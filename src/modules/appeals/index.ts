@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { ModuleManifest } from '../../server/modules';
+import type { SubmitAppealBody } from './schemas';
 import { subscribeAppealNotifications } from './notifications';
 import { open311Routes } from './open311/routes';
 import { actionRoutes } from './routes/actions';
@@ -10,6 +12,7 @@ import { sweepOverdueAppeals } from './sweep';
 
 export { appealPolicy } from './policy';
 export { submitAppeal } from './commands/submitAppeal';
+export type SubmitAppealInput = z.infer<typeof SubmitAppealBody>;
 export { performAppealAction, type ActionInput } from './commands/performAction';
 export { sweepOverdueAppeals } from './sweep';
 export { effectiveLimitKind } from './deadlines';

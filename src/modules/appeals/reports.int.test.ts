@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJobSlot, intervalSlot } from '../../core/jobs';
-import { appealBody, createAppealsDesk, type AppealsDesk } from '../../../test/factories';
+import { appealBody, createAppealsDesk, createTestUser, type AppealsDesk } from '../../../test/factories';
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
+import { submitAppeal } from './commands/submitAppeal';
+import { SubmitAppealBody } from './schemas';
 import { sweepOverdueAppeals } from './sweep';
 
 let env: TestEnv;
@@ -130,5 +132,37 @@ describe('overdue sweep', () => {
       Array.from({ length: 4 }, () => claimJobSlot(env.ctx.db, 'appeals.overdue-sweep', slot, env.ctx.clock.now())),
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('lists and exports longer than one batch', () => {
+  it('pages through every appeal once, newest first, and exports each of them', async () => {
+    for (let index = 0; index < 260; index += 1) {
+      env.clock.advanceMinutes(1);
+      const body = SubmitAppealBody.parse(appealBody(desk, { content: `分批核对的第 ${index} 件诉求` }));
+      await submitAppeal(env.ctx, body, { actor: null, meta: { ip: null, requestId: null }, channel: 'h5', orgId: desk.orgs.committee.id });
+    }
+    // Earlier tests moved the clock on by days: a fresh session for this one.
+    const dispatcher = await createTestUser(env.ctx, env.app, { orgId: desk.orgs.committee.id, role: 'dispatcher', scope: 'subtree' });
+    const seen: { trackingNo: string; receivedAt: string }[] = [];
+    let total = 0;
+    for (let page = 1; page === 1 || seen.length < total; page += 1) {
+      const response = await dispatcher.client.get(`/api/appeals?box=all&pageSize=100&page=${page}`);
+      expect(response.statusCode).toBe(200);
+      const body = response.json() as { items: { trackingNo: string; receivedAt: string }[]; total: number };
+      total = body.total;
+      expect(body.items.length).toBeGreaterThan(0);
+      seen.push(...body.items);
+    }
+    expect(total).toBeGreaterThan(260);
+    expect(new Set(seen.map((item) => item.trackingNo)).size).toBe(total);
+    const times = seen.map((item) => item.receivedAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const exported = await dispatcher.client.request({ method: 'GET', url: '/api/appeals/export.xlsx?box=all' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const numbers = workbook.getWorksheet('群众诉求')!.getColumn(1).values.slice(2).map(String);
+    expect(numbers).toEqual(seen.map((item) => item.trackingNo));
   });
 });

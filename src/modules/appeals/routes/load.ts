@@ -3,18 +3,11 @@ import type { AppContext } from '../../../core/context';
 import { deniedNotFound } from '../../../core/errors';
 import type { Db } from '../../../db/database';
 import { presentDetail, presentTimeline } from '../presenters';
-import { appealPhotoIds, appealTimeline, mergedChildren, userNames, type AppealListRow } from '../repository';
+import { appealPhotoIds, appealTimeline, mergedChildren, userNames, withNames, type AppealListRow } from '../repository';
 import { loadAppealSettings } from '../settings';
 
 export async function getAppealRow(db: Db, id: string): Promise<AppealListRow | undefined> {
-  return db
-    .selectFrom('appeals')
-    .innerJoin('appeal_categories', 'appeal_categories.code', 'appeals.category_code')
-    .leftJoin('orgs', 'orgs.id', 'appeals.unit_id')
-    .selectAll('appeals')
-    .select(['appeal_categories.name as category_name', 'orgs.name as unit_name'])
-    .where('appeals.id', '=', id)
-    .executeTakeFirst();
+  return withNames(db.selectFrom('appeals').where('appeals.id', '=', id)).executeTakeFirst();
 }
 
 /** Loads an appeal or answers 404, the same answer as for one the actor may not see. */
