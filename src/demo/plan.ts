@@ -298,21 +298,21 @@ class Planner {
     let at = this.dispatchTo(plan, unitKey, dispatchAt, topic.subject);
 
     const handler = random.pick(staff.handlers);
+    // A diligent unit's worker on duty (值班) signs and rings back out of office hours too.
+    const onDuty = hourLimit || random.chance(profile.contactChance);
+    const unitTime = (after: Date, minutes: number) =>
+      onDuty ? plusMinutes(after, minutes) : afterOpenMinutes(this.p.hours.office, after, minutes);
     at = this.push(plan, {
-      at: hourLimit
-        ? plusMinutes(at, Math.ceil(within(random, profile.signMinutes) * hurry))
-        : afterOpenMinutes(this.p.hours.office, at, within(random, profile.signMinutes)),
+      at: unitTime(at, Math.ceil(within(random, profile.signMinutes) * hurry)),
       action: 'sign',
       actor: handler,
       input: () => ({}),
     });
 
-    const visitAt = hourLimit
-      ? plusMinutes(at, random.int(15, 120))
-      : afterOpenMinutes(this.p.hours.office, at, within(random, profile.contactMinutes));
+    const visitAt = hourLimit ? plusMinutes(at, random.int(15, 120)) : unitTime(at, within(random, profile.contactMinutes));
     let extraWorkdays = 0;
     const extension = !hourLimit && (this.current?.extension === true || random.chance(profile.extensionChance));
-    if (extension || random.chance(profile.contactChance)) {
+    if (extension || onDuty) {
       at = this.push(plan, {
         at: visitAt,
         action: 'contact',

@@ -86,9 +86,13 @@ describe('demo data', () => {
     const leader = await login('leader');
     const response = await leader.get('/api/dashboard/appeals?month=2026-02');
     expect(response.statusCode, response.body).toBe(200);
-    const report = response.json() as { units: { unitName: string; dispatched: number }[] };
+    const report = response.json() as { units: { unitName: string; dispatched: number; rank: number | null }[] };
     const names: string[] = UNIT_KEYS.map((key) => UNITS[key].name);
     expect(report.units.filter((unit) => names.includes(unit.unitName) && unit.dispatched > 0)).toHaveLength(8);
+    // What the leader's printed hint promises: 信息中心 works fastest, 后勤保障部 trails.
+    const ranking = [...report.units].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)).map((unit) => unit.unitName);
+    expect(ranking[0]).toBe('信息中心');
+    expect(ranking.at(-1)).toBe('后勤保障部');
   });
 
   it('prints a tracking number and query code the citizen can look up and rate', async () => {
