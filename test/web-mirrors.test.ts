@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import * as serverRoles from '../src/core/roles';
+import * as serverSchemas from '../src/modules/appeals/schemas';
+import * as serverSettings from '../src/modules/appeals/settings';
+import * as serverStates from '../src/modules/appeals/stateMachine';
+import * as webLabels from '../web/src/features/appeals/labels';
+import * as webTypes from '../web/src/features/appeals/types';
+import * as webAuth from '../web/src/features/auth/types';
+
+// The web bundle keeps its own copies of the server's enums and labels (it imports no server code);
+// this keeps the copies honest, so a state or role added on the server cannot be missing in the UI.
+describe('the web app mirrors the server', () => {
+  it('has the same appeal states, actions, types, ratings, refusal reasons, boxes, filters and limits', () => {
+    expect(webTypes.APPEAL_STATES).toEqual(serverStates.APPEAL_STATES);
+    expect(webTypes.APPEAL_ACTIONS).toEqual(serverStates.APPEAL_ACTIONS);
+    expect(webTypes.APPEAL_TYPES).toEqual(serverSchemas.APPEAL_TYPES);
+    expect(webTypes.SATISFACTIONS).toEqual(serverSchemas.SATISFACTIONS);
+    expect(webTypes.REJECT_REASONS).toEqual(serverSchemas.REJECT_REASONS);
+    expect(webTypes.INBOX_BOXES).toEqual(serverSchemas.INBOX_BOXES);
+    expect(webTypes.KPI_FILTERS).toEqual(serverSchemas.KPI_FILTERS);
+    expect(webTypes.LIMIT_KINDS).toEqual(serverSettings.LIMIT_KINDS);
+    expect(webTypes.URGENCIES).toEqual(serverSettings.URGENCIES);
+  });
+
+  it("uses the server's words for states and the labels the server sends", () => {
+    expect(webLabels.STATE_LABELS).toEqual(serverStates.STATE_LABELS);
+    expect(webLabels.APPEAL_TYPE_LABELS).toEqual(serverSchemas.APPEAL_TYPE_LABELS);
+    expect(webLabels.SATISFACTION_LABELS).toEqual(serverSchemas.SATISFACTION_LABELS);
+    expect(webLabels.REJECT_REASON_LABELS).toEqual(serverSchemas.REJECT_REASON_LABELS);
+    expect(webLabels.URGENCY_LABELS).toEqual(serverSettings.URGENCY_LABELS);
+    expect(Object.keys(webLabels.ACTION_LABELS)).toEqual([...serverStates.APPEAL_ACTIONS]);
+  });
+
+  it('has the same roles, scopes and role names', () => {
+    expect(webAuth.BUSINESS_ROLES).toEqual(serverRoles.BUSINESS_ROLES);
+    expect(webAuth.ADMIN_ROLES).toEqual(serverRoles.ADMIN_ROLES);
+    expect(webAuth.SCOPES).toEqual(serverRoles.SCOPES);
+    expect(webAuth.ROLE_LABELS).toEqual(serverRoles.ROLE_LABELS);
+  });
+});
