@@ -11,16 +11,32 @@ type AppealEb = ExpressionBuilder<Database, 'appeals'>;
 export const kpiPredicates = (settings: AppealSettings) => {
   const satisfiedValues = settings.kpi.countBasicallySatisfied ? ['satisfied', 'basically_satisfied'] : ['satisfied'];
   const rated = (eb: AppealEb) => eb.and([eb('appeals.satisfaction', 'is not', null), eb('appeals.tag', 'is', null)]);
+  /** Signed in time and the citizen contacted in time. */
+  const responded = (eb: AppealEb) =>
+    eb.and([
+      eb('appeals.signed_at', '<=', eb.ref('appeals.sign_due_at')),
+      eb('appeals.contacted_at', 'is not', null),
+      eb('appeals.contacted_at', '<=', eb.ref('appeals.contact_due_at')),
+    ]);
   return {
-    /** Due for response: signed already, or its signing time has passed. */
-    responseDue: (eb: AppealEb, now: string) => eb.or([eb('appeals.signed_at', 'is not', null), eb('appeals.sign_due_at', '<', now)]),
-    /** Signed in time and the citizen contacted in time. */
-    responded: (eb: AppealEb) =>
-      eb.and([
-        eb('appeals.signed_at', '<=', eb.ref('appeals.sign_due_at')),
-        eb('appeals.contacted_at', 'is not', null),
-        eb('appeals.contacted_at', '<=', eb.ref('appeals.contact_due_at')),
+    /**
+     * Due for response once the outcome is known: responded in time, or a deadline (signing, first
+     * contact) passed unmet. An appeal signed an hour ago whose handler still has a day to ring the
+     * citizen counts neither way yet.
+     */
+    responseDue: (eb: AppealEb, now: string) =>
+      eb.or([
+        responded(eb),
+        eb.and([
+          eb('appeals.sign_due_at', '<', now),
+          eb.or([eb('appeals.signed_at', 'is', null), eb('appeals.signed_at', '>', eb.ref('appeals.sign_due_at'))]),
+        ]),
+        eb.and([
+          eb('appeals.contact_due_at', '<', now),
+          eb.or([eb('appeals.contacted_at', 'is', null), eb('appeals.contacted_at', '>', eb.ref('appeals.contact_due_at'))]),
+        ]),
       ]),
+    responded,
     rated,
     resolved: (eb: AppealEb) => eb.and([rated(eb), eb('appeals.resolved', '=', 1)]),
     unresolved: (eb: AppealEb) => eb.and([rated(eb), eb('appeals.resolved', '=', 0)]),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../core/calendar';
 import { claimJobSlot, intervalSlot } from '../../core/jobs';
 import { appealBody, createAppealsDesk, createTestUser, type AppealsDesk } from '../../../test/factories';
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
@@ -164,5 +165,24 @@ describe('lists and exports longer than one batch', () => {
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     const numbers = workbook.getWorksheet('群众诉求')!.getColumn(1).values.slice(2).map(String);
     expect(numbers).toEqual(seen.map((item) => item.trackingNo));
+  });
+});
+
+describe('the response rate over time', () => {
+  it('counts a signed appeal for the response rate only once its first-contact limit has passed', async () => {
+    const unitB = async () => {
+      // The clock moves by a day in this test: a fresh session for each look.
+      const leader = await createTestUser(env.ctx, env.app, { orgId: desk.orgs.committee.id, role: 'leader', scope: 'subtree' });
+      const report = (await leader.client.get(`/api/dashboard/appeals?month=${shanghaiDate(env.clock.now()).slice(0, 7)}`)).json();
+      return report.units.find((row: { unitId: string }) => row.unitId === desk.orgs.unitB.id);
+    };
+    const appeal = await submitted('宿舍楼热水器坏了，洗不了澡。');
+    const dispatcher = await createTestUser(env.ctx, env.app, { orgId: desk.orgs.committee.id, role: 'dispatcher', scope: 'subtree' });
+    const handler = await createTestUser(env.ctx, env.app, { orgId: desk.orgs.unitB.id, role: 'handler' });
+    await act(appeal.id, 'dispatch', { unitId: desk.orgs.unitB.id }, dispatcher);
+    await act(appeal.id, 'sign', {}, handler);
+    expect(await unitB()).toMatchObject({ dispatched: 1, responseDue: 0, responded: 0, responseRate: null });
+    env.clock.advanceMinutes(25 * 60);
+    expect(await unitB()).toMatchObject({ responseDue: 1, responded: 0, responseRate: 0 });
   });
 });
