@@ -46,7 +46,44 @@ function sceneVars(random: Random, story: Story, scene: ReplyScene) {
   };
 }
 
+/** For matters settled from records and with the people concerned: pay, leave, dues, the staff bus. */
+const DESK_OPENINGS: Record<ReplyRound, readonly string[]> = {
+  first: [
+    '您好，关于您{recvDate}反映的{spot}{subject}问题，{unitShort}{handler}于{visitDate}[调取了|查阅了|核对了][相关记录|台账|有关材料]，并[向|找]{spot}[负责人|有关人员][了解了情况|核实了情况]。',
+    '您好！您{recvDate}反映的{subject}[问题|情况]已收到，{unit}于{visitDate}{visitPart}[安排|指定]{handler}[逐项核实|专门核查]。',
+    '[尊敬的反映人|您好]，{unitShort}收到您{recvDate}关于{subject}的反映后，{handler}于{visitDate}[与{spot}[负责人|班组长]|与相关部门][当面核对了情况|一起查了记录]。',
+  ],
+  again: [
+    '[您好|尊敬的反映人]，现就您{recvDate}反映的{subject}问题[补充答复|重新答复]：{handler}于{visitDate}再次[核对了|查阅了][相关记录|有关材料]。',
+  ],
+  redo: [
+    '针对您对前次答复[不满意|提出的意见]，{head}[高度重视|亲自过问]，{visitDate}[召集|约请]{spot}[负责人|有关人员]和{handler}[重新核查了|逐项复核了]{subject}的情况。',
+  ],
+};
+
+const DESK_CLOSINGS = [
+  '如对{subject}的处理结果有疑问，可在工作日拨打{phone}联系{handler}，我们将在[一|两]个工作日内给您回复。',
+  '[后续|下一步]，{unitShort}将[定期核对|按月抽查]{spot}的{subject}情况，[如仍有问题|再有类似情况]请[拨打|联系]{phone}。',
+];
+
 function issueParts(random: Random, topic: IssueTopic, round: ReplyRound): Part[] {
+  return topic.deskWork ? deskIssueParts(random, topic, round) : siteIssueParts(random, topic, round);
+}
+
+function deskIssueParts(random: Random, topic: IssueTopic, round: ReplyRound): Part[] {
+  const parts: Part[] = [
+    oneOf(random, DESK_OPENINGS[round]),
+    () =>
+      `${random.pick(round === 'redo' ? ['复核发现，', '经再次核查，'] : ['经查，', '经核实，', '经查阅记录，'])}${random.pick(topic.cause)}。`,
+    () => `[已于|]{fixDate}${random.pick(topic.fix)}。`,
+  ];
+  if (round !== 'first' || random.chance(0.65)) {
+    parts.push(oneOf(random, DESK_CLOSINGS));
+  }
+  return parts;
+}
+
+function siteIssueParts(random: Random, topic: IssueTopic, round: ReplyRound): Part[] {
   const openings: Record<ReplyRound, readonly string[]> = {
     first: [
       '您好，关于您{recvDate}反映的{spot}{subject}问题，{unit}于{visitDate}{visitPart}安排{worker}到现场核查。',

@@ -6,6 +6,7 @@ export const LABOUR_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'labour_rights',
     subject: '加班费',
+    deskWork: true,
     areas: ['team'],
     vars: { months: '[两|三|四]', people: '{8-30}' },
     problem: [
@@ -39,6 +40,7 @@ export const LABOUR_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'labour_rights',
     subject: '年休假',
+    deskWork: true,
     areas: ['team'],
     vars: { people: '{5-20}' },
     problem: [
@@ -105,6 +107,7 @@ export const LABOUR_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'labour_rights',
     subject: '高温津贴',
+    deskWork: true,
     areas: ['team', 'plant'],
     vars: { people: '{8-30}' },
     problem: [
@@ -138,6 +141,7 @@ export const LABOUR_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'labour_rights',
     subject: '社保断缴',
+    deskWork: true,
     areas: ['team'],
     vars: { months: '[两|三|四]', people: '{3-15}' },
     problem: [

@@ -33,6 +33,7 @@ export const OTHER_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'other',
     subject: '班车晚点',
+    deskWork: true,
     areas: ['team'],
     unit: 'zongban',
     vars: { line: '{c1-6}', late: '{10-25}' },

@@ -120,6 +120,7 @@ export const PARTY_TOPICS: readonly Topic[] = [
     kind: 'issue',
     category: 'member_service',
     subject: '党费缴纳记录',
+    deskWork: true,
     areas: ['team'],
     vars: { count: '{2-8}', months: '[两|三|四|五]' },
     problem: [

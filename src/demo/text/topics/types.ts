@@ -30,6 +30,8 @@ export interface IssueTopic extends TopicBase {
   cause: readonly string[];
   /** What the unit did, a clause after 已于…: 更换了3个声控开关，照明已恢复正常. */
   fix: readonly string[];
+  /** Handled by looking into records and talking to people, not by sending workers to the spot. */
+  deskWork?: boolean;
   /** Share of these appeals filed as 加急 and as 特急. */
   urgent?: number;
   emergency?: number;
