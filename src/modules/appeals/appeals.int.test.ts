@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, createAppealsDesk, type AppealsDesk } from '../../../test/factories';
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
+import { submitAppeal } from './commands/submitAppeal';
+import { SubmitAppealBody } from './schemas';
 
 let env: TestEnv;
 let desk: AppealsDesk;
@@ -253,5 +255,36 @@ describe('notifications to the next person', () => {
       .where('link', 'like', `%${id}`)
       .execute();
     expect(inbox.map((n) => n.kind)).toContain('appeals.dispatch');
+  });
+});
+
+describe('GET /api/appeals/counts', () => {
+  it('counts each inbox box as its list does, within the viewer scope', async () => {
+    // Filed through the command: this file's earlier submissions used up the anonymous rate limit.
+    const file = async () => {
+      const body = SubmitAppealBody.parse(appealBody(desk));
+      const { appealId } = await submitAppeal(env.ctx, body, {
+        actor: null,
+        meta: { ip: null, requestId: null },
+        channel: 'h5',
+        orgId: desk.orgs.committee.id,
+      });
+      return appealId!;
+    };
+    await file();
+    const dispatched = await file();
+    await act(dispatched, 'dispatch', { unitId: desk.orgs.unitA.id });
+    for (const viewer of [desk.dispatcher, desk.handlerA, desk.handlerB]) {
+      const counts = (await viewer.client.get('/api/appeals/counts')).json() as Record<string, number>;
+      for (const box of ['to_dispatch', 'to_sign', 'in_progress', 'overdue', 'closed', 'all']) {
+        const list = (await viewer.client.get(`/api/appeals?box=${box}&pageSize=1`)).json() as { total: number };
+        expect(counts[box], box).toBe(list.total);
+      }
+    }
+    // Unit B sees nothing of unit A's work; the dispatcher sees what waits for dispatch.
+    expect((await desk.handlerB.client.get('/api/appeals/counts')).json().to_sign).toBe(0);
+    expect((await desk.handlerA.client.get('/api/appeals/counts')).json().to_sign).toBeGreaterThanOrEqual(1);
+    expect((await desk.dispatcher.client.get('/api/appeals/counts')).json().to_dispatch).toBeGreaterThanOrEqual(1);
+    expect((await client(env.app).get('/api/appeals/counts')).statusCode).toBe(401);
   });
 });
