@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { verifyAuditChain } from '../src/core/audit';
+import { NOTHING_DONE_YET } from '../src/modules/appeals/commands/submitAppeal';
 import type { Appeal } from '../src/db/schema';
 import { createTestCategory, createTestOrgs, createTestUser } from '../test/factories';
 import type { SubmitBody } from './content';
@@ -98,34 +99,8 @@ async function startBareServer(database: BenchDatabase, orgId: string) {
       publicable: body.publicable ? 1 : 0,
       submitter_id: null,
       channel: 'h5',
-      state: 'received',
-      unit_id: null,
-      handler_id: null,
-      version: 1,
+      ...NOTHING_DONE_YET,
       received_at: now,
-      dispatched_at: null,
-      sign_due_at: null,
-      signed_at: null,
-      contact_due_at: null,
-      contacted_at: null,
-      due_at: null,
-      replied_at: null,
-      reply_text: null,
-      closed_at: null,
-      close_reason: null,
-      satisfaction: null,
-      resolved: null,
-      rated_at: null,
-      rating_comment: null,
-      supervised: 0,
-      supervised_at: null,
-      merged_into_id: null,
-      redo_count: 0,
-      tag: null,
-      pending_reason: null,
-      pending_unit_id: null,
-      extension_due_at: null,
-      support_count: 0,
       updated_at: now,
     };
     if (columns.length === 0) {

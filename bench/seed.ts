@@ -10,6 +10,7 @@ import pg from 'pg';
 import { WorkCalendar } from '../src/core/calendar';
 import type { AppContext } from '../src/core/context';
 import { createOrg, type OrgKind } from '../src/core/orgs';
+import { NOTHING_DONE_YET } from '../src/modules/appeals/commands/submitAppeal';
 import type { Appeal } from '../src/db/schema';
 import { dispatchDeadlines } from '../src/modules/appeals/deadlines';
 import { DEFAULT_APPEAL_SETTINGS, type LimitKind, type Urgency } from '../src/modules/appeals/settings';
@@ -269,34 +270,9 @@ function generateAppeal(
       ['console', 15],
       ['open311', 5],
     ]),
+    ...NOTHING_DONE_YET,
     state,
-    unit_id: null,
-    handler_id: null,
-    version: 1,
     received_at: receivedAt.toISOString(),
-    dispatched_at: null,
-    sign_due_at: null,
-    signed_at: null,
-    contact_due_at: null,
-    contacted_at: null,
-    due_at: null,
-    replied_at: null,
-    reply_text: null,
-    closed_at: null,
-    close_reason: null,
-    satisfaction: null,
-    resolved: null,
-    rated_at: null,
-    rating_comment: null,
-    supervised: 0,
-    supervised_at: null,
-    merged_into_id: null,
-    redo_count: 0,
-    tag: null,
-    pending_reason: null,
-    pending_unit_id: null,
-    extension_due_at: null,
-    support_count: 0,
     updated_at: receivedAt.toISOString(),
   };
   appeal.lng = appeal.lat === null ? null : 116.3 + rng() * 0.2;

@@ -48,6 +48,37 @@ const trackingNumber = (now: Date) => `${shanghaiDate(now).replaceAll('-', '')}$
 
 const TRACKING_ATTEMPTS = 5;
 
+/** The workflow columns of an appeal just received: not dispatched, signed, answered or rated yet. */
+export const NOTHING_DONE_YET = {
+  state: 'received',
+  unit_id: null,
+  handler_id: null,
+  version: 1,
+  dispatched_at: null,
+  sign_due_at: null,
+  signed_at: null,
+  contact_due_at: null,
+  contacted_at: null,
+  due_at: null,
+  replied_at: null,
+  reply_text: null,
+  closed_at: null,
+  close_reason: null,
+  satisfaction: null,
+  resolved: null,
+  rated_at: null,
+  rating_comment: null,
+  supervised: 0,
+  supervised_at: null,
+  merged_into_id: null,
+  redo_count: 0,
+  tag: null,
+  pending_reason: null,
+  pending_unit_id: null,
+  extension_due_at: null,
+  support_count: 0,
+} satisfies Partial<Appeal>;
+
 export interface SubmitOptions {
   actor: Actor | null;
   meta: RequestMeta;
@@ -100,34 +131,8 @@ export async function submitAppeal(
     publicable: input.publicable ? 1 : 0,
     submitter_id: options.actor?.id ?? null,
     channel: options.channel,
-    state: 'received',
-    unit_id: null,
-    handler_id: null,
-    version: 1,
+    ...NOTHING_DONE_YET,
     received_at: iso(now),
-    dispatched_at: null,
-    sign_due_at: null,
-    signed_at: null,
-    contact_due_at: null,
-    contacted_at: null,
-    due_at: null,
-    replied_at: null,
-    reply_text: null,
-    closed_at: null,
-    close_reason: null,
-    satisfaction: null,
-    resolved: null,
-    rated_at: null,
-    rating_comment: null,
-    supervised: 0,
-    supervised_at: null,
-    merged_into_id: null,
-    redo_count: 0,
-    tag: null,
-    pending_reason: null,
-    pending_unit_id: null,
-    extension_due_at: null,
-    support_count: 0,
     updated_at: iso(now),
   };
   for (let attempt = 1; ; attempt += 1) {
