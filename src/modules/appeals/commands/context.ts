@@ -1,12 +1,12 @@
 import type { Actor } from '../../../core/actor';
-import type { WorkCalendar } from '../../../core/calendar';
+import { WorkCalendar } from '../../../core/calendar';
 import { iso } from '../../../core/clock';
 import { audit, type AppContext, type RequestMeta } from '../../../core/context';
 import { conflict } from '../../../core/errors';
 import { recordEvent } from '../../../core/events';
 import type { Appeal, AppealTable, Database } from '../../../db/schema';
 import type { Kysely, Updateable } from 'kysely';
-import type { AppealSettings } from '../settings';
+import { loadAppealSettings, type AppealSettings } from '../settings';
 import { nextState, type AppealAction, type AppealState } from '../stateMachine';
 
 /** Everything a workflow command needs, inside one transaction. */
@@ -19,6 +19,17 @@ export interface CommandContext {
   now: Date;
   settings: AppealSettings;
   calendar: WorkCalendar;
+}
+
+/** The command context for acting now, with the settings and working-day calendar as stored. */
+export async function openCommandContext(
+  app: AppContext,
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  meta: RequestMeta,
+): Promise<CommandContext> {
+  const [settings, calendar] = await Promise.all([loadAppealSettings(trx), WorkCalendar.load(trx)]);
+  return { app, trx, actor, meta, now: app.clock.now(), settings, calendar };
 }
 
 export interface TransitionInput {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../core/actor';
-import { WorkCalendar } from '../../../core/calendar';
 import type { AppContext, RequestMeta } from '../../../core/context';
 import { deniedNotFound } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
@@ -8,11 +7,12 @@ import type { Appeal } from '../../../db/schema';
 import { appealPolicy } from '../policy';
 import { getAppeal } from '../repository';
 import type { ActionBodies } from '../schemas';
-import { loadAppealSettings } from '../settings';
 import type { AppealAction } from '../stateMachine';
+import { openCommandContext, type CommandContext } from './context';
 import { workflowCommands } from './index';
 
-export type ActionInput<A extends AppealAction> = Omit<z.infer<(typeof ActionBodies)[A]>, 'version'>;
+/** An action's body; without a version it applies to the appeal as it is now. */
+export type ActionInput<A extends AppealAction> = Omit<z.infer<(typeof ActionBodies)[A]>, 'version'> & { version?: number };
 
 export interface PerformOptions {
   /** Null only for the citizen's own rating, which the public route checks by query code. */
@@ -21,8 +21,9 @@ export interface PerformOptions {
 }
 
 /**
- * Runs one workflow action on the appeal as it is now, in its own transaction, with the same policy
- * check as the HTTP route. For callers outside a request: the demo data, imports from other channels.
+ * Runs one workflow action in its own transaction: load (404 when missing), authorise by the action's
+ * rule, run the command. The HTTP route passes the version the worker saw (optimistic locking);
+ * callers outside a request (the demo data, imports from other channels) may act on the current one.
  */
 export async function performAppealAction<A extends AppealAction>(
   ctx: AppContext,
@@ -39,9 +40,10 @@ export async function performAppealAction<A extends AppealAction>(
     if (options.actor) {
       authorize(options.actor, appealPolicy[action], appeal);
     }
-    const [settings, calendar] = await Promise.all([loadAppealSettings(trx), WorkCalendar.load(trx)]);
-    const command = workflowCommands[action] as (c: unknown, appeal: Appeal, input: unknown) => Promise<Appeal>;
-    const c = { app: ctx, trx, actor: options.actor, meta: options.meta, now: ctx.clock.now(), settings, calendar };
-    return command(c, appeal, { ...input, version: appeal.version });
+    const command = workflowCommands[action] as (c: CommandContext, appeal: Appeal, input: unknown) => Promise<Appeal>;
+    return command(await openCommandContext(ctx, trx, options.actor, options.meta), appeal, {
+      ...input,
+      version: input.version ?? appeal.version,
+    });
   });
 }

@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { deniedNotFound } from '../../../core/errors';
-import { authorize } from '../../../core/policy';
 import { errorResponses, IdParams } from '../../../server/schemas';
-import { workflowCommands } from '../commands';
+import { performAppealAction, type ActionInput } from '../commands/performAction';
 import { appealPolicy } from '../policy';
-import { getAppeal } from '../repository';
 import { ActionBodies, AppealDetail } from '../schemas';
 import { ACTION_LABELS, APPEAL_ACTIONS, type AppealAction } from '../stateMachine';
 import { detailFor } from './load';
-import { afterCommit, commandContext } from './support';
+import { afterCommit } from './support';
 
 const kebab = (action: string) => action.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -33,15 +30,7 @@ export async function actionRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request) => {
         const actor = request.actor!;
-        await ctx.db.transaction().execute(async (trx) => {
-          const appeal = await getAppeal(trx, request.params.id);
-          if (!appeal) {
-            throw deniedNotFound();
-          }
-          authorize(actor, appealPolicy[action], appeal);
-          const command = workflowCommands[action] as (c: unknown, appeal: unknown, input: unknown) => Promise<unknown>;
-          await command(await commandContext(ctx, trx, request), appeal, request.body);
-        });
+        await performAppealAction(ctx, action, request.params.id, request.body as ActionInput<A>, { actor, meta: request.meta });
         afterCommit(app);
         return detailFor(ctx, actor, request.params.id);
       },

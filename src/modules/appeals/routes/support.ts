@@ -1,20 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { WorkCalendar } from '../../../core/calendar';
 import type { AppContext } from '../../../core/context';
 import { notFound } from '../../../core/errors';
 import type { Db } from '../../../db/database';
-import type { CommandContext } from '../commands/context';
-import { loadAppealSettings } from '../settings';
+import { openCommandContext, type CommandContext } from '../commands/context';
 
 /** Runs event handlers for what just committed, without holding up the response. */
 export function afterCommit(app: FastifyInstance): void {
   app.ctx.events.drain().catch((error: unknown) => app.log.error({ err: error }, 'event drain failed'));
 }
 
-export async function commandContext(ctx: AppContext, trx: Db, request: FastifyRequest): Promise<CommandContext> {
-  const [settings, calendar] = await Promise.all([loadAppealSettings(trx), WorkCalendar.load(trx)]);
-  return { app: ctx, trx, actor: request.actor, meta: request.meta, now: ctx.clock.now(), settings, calendar };
-}
+export const commandContext = (ctx: AppContext, trx: Db, request: FastifyRequest): Promise<CommandContext> =>
+  openCommandContext(ctx, trx, request.actor, request.meta);
 
 /** The receiving organisation: the one named (from a place's QR code) or the oldest top-level one. */
 export async function intakeOrgId(db: Db, requested: string | undefined): Promise<string> {
