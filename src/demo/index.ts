@@ -94,15 +94,16 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     .where('handled_at', 'is', null)
     .execute();
 
-  const waiting = plans.filter((plan) => plan.submitter === 'masses' && plan.id).reverse();
-  let sample: DemoResult['sample'] = null;
-  for (const plan of waiting) {
-    const row = await ctx.db.selectFrom('appeals').select('state').where('id', '=', plan.id!).executeTakeFirstOrThrow();
-    if (row.state === 'callback') {
-      sample = { trackingNo: plan.trackingNo!, queryCode: plan.queryCode! };
-      break;
-    }
-  }
+  // The query code is known only from the submission; the state, from the database.
+  const waiting = await ctx.db
+    .selectFrom('appeals')
+    .select('tracking_no')
+    .where('submitter_id', '=', organisation.users.get('masses')!.id)
+    .where('state', '=', 'callback')
+    .orderBy('received_at', 'desc')
+    .executeTakeFirst();
+  const plan = waiting && plans.find((candidate) => candidate.trackingNo === waiting.tracking_no);
+  const sample = plan ? { trackingNo: plan.trackingNo!, queryCode: plan.queryCode! } : null;
   return { appeals: run.submitted, accounts: PRINTED_ACCOUNTS.map(presentAccount), sample, run };
 }
 

@@ -132,10 +132,8 @@ class Planner {
 
   /** A showcase whose steps before the hold would fall after now is tried again on a later appeal. */
   private planShowcase(receivedAt: Date, showcase: Showcase): PlannedAppeal {
-    const category = this.random.weighted(DAY_LIMIT_WEIGHTS);
-    const topic = this.random.pick(topicsFor(category));
-    const story = drawStory(this.random, topic, drawPlace(this.random, this.random.pick(topic.areas)));
-    const plan = this.submission(receivedAt, story, showcase);
+    const story = this.newStory(DAY_LIMIT_WEIGHTS);
+    const plan = this.submission(receivedAt, story);
     this.planHandling(plan, story);
     const held = plan.steps.findIndex((step) => step.action === showcase.hold);
     const reachedHold = held >= 0 && (held === 0 || plan.steps[held - 1].at <= this.p.now);
@@ -156,11 +154,9 @@ class Planner {
         return duplicate;
       }
     }
-    const category = this.random.weighted(CATEGORY_WEIGHTS);
-    const topic = this.random.pick(topicsFor(category));
-    const place = drawPlace(this.random, this.random.pick(topic.areas));
-    const story = drawStory(this.random, topic, place);
+    const story = this.newStory(CATEGORY_WEIGHTS);
     const plan = this.submission(receivedAt, story);
+    const { topic, place } = story;
     if (topic.kind === 'question' && this.random.chance(0.35)) {
       this.planAnswer(plan, story as Story & { topic: QuestionTopic });
     } else {
@@ -172,8 +168,15 @@ class Planner {
     return plan;
   }
 
-  private submission(receivedAt: Date, story: Story, showcase?: Showcase): PlannedAppeal {
+  /** A matter of a category drawn by weight, at a place where it happens. */
+  private newStory(weights: Readonly<Record<CategoryCode, number>>): Story {
+    const topic = this.random.pick(topicsFor(this.random.weighted(weights)));
+    return drawStory(this.random, topic, drawPlace(this.random, this.random.pick(topic.areas)));
+  }
+
+  private submission(receivedAt: Date, story: Story): PlannedAppeal {
     const random = this.random;
+    const showcase = this.current;
     const categoryCode = story.topic.category;
     const citizen = showcase
       ? this.p.staff.citizens.find((candidate) => candidate.username === showcase.submitter)
