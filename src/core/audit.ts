@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { insertChunks } from '../db/dialect';
 import type { AuditRow, Database } from '../db/schema';
 import type { Clock } from './clock';
 
@@ -39,18 +40,10 @@ function chainHash(key: Buffer, row: ChainedFields): string {
   return createHmac('sha256', key).update(canonical).digest('hex');
 }
 
-async function append(trx: Kysely<Database>, key: Buffer, clock: Clock, entry: AuditEntry): Promise<void> {
-  // Bumping the head row locks it (a row lock on PostgreSQL, the write lock on SQLite), so appends
-  // from several app instances form one unbroken chain.
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
-  const row: ChainedFields = {
-    seq: head.seq,
-    ts: clock.now().toISOString(),
+function chainedFields(seq: number, prevHash: string, ts: string, entry: AuditEntry): ChainedFields {
+  return {
+    seq,
+    ts,
     actor_id: entry.actorId ?? null,
     actor_role: entry.actorRole ?? null,
     event_type: entry.eventType,
@@ -61,14 +54,75 @@ async function append(trx: Kysely<Database>, key: Buffer, clock: Clock, entry: A
     request_id: entry.requestId ?? null,
     reason: entry.reason ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    prev_hash: head.hash,
+    prev_hash: prevHash,
   };
-  const hash = chainHash(key, row);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+}
+
+interface TimedEntry {
+  ts: string;
+  entry: AuditEntry;
+}
+
+async function append(trx: Kysely<Database>, key: Buffer, entries: TimedEntry[]): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
+  // Advancing the head locks it (a row lock on PostgreSQL, the write lock on SQLite) until commit,
+  // so appends from several app instances form one unbroken chain.
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  let prevHash = head.hash;
+  let seq = head.seq - entries.length;
+  const rows = entries.map(({ ts, entry }) => {
+    seq += 1;
+    const fields = chainedFields(seq, prevHash, ts, entry);
+    prevHash = chainHash(key, fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (const chunk of insertChunks(rows)) {
+    await trx.insertInto('audit_log').values(chunk).execute();
+  }
+  await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+}
+
+/**
+ * Audit entries of a shared transaction (see GroupCommit), appended together just before it commits:
+ * one head update for the whole batch, and the chain head is locked only for the last statements.
+ */
+export class DeferredAudit {
+  private readonly entries: TimedEntry[] = [];
+
+  constructor(private readonly key: Buffer) {}
+
+  add(ts: string, entry: AuditEntry): void {
+    this.entries.push({ ts, entry });
+  }
+
+  /** A position to go back to when the work that follows is rolled back to its savepoint. */
+  mark(): number {
+    return this.entries.length;
+  }
+
+  rollbackTo(mark: number): void {
+    this.entries.length = mark;
+  }
+
+  flush(trx: Kysely<Database>): Promise<void> {
+    return append(trx, this.key, this.entries.splice(0));
+  }
+}
+
+const deferredIn = new WeakMap<Kysely<Database>, DeferredAudit>();
+
+/** From now on, audit entries written in `trx` wait in the returned buffer until it is flushed. */
+export function deferAudit(trx: Kysely<Database>, key: Buffer): DeferredAudit {
+  const deferred = new DeferredAudit(key);
+  deferredIn.set(trx, deferred);
+  return deferred;
 }
 
 /**
@@ -76,11 +130,18 @@ async function append(trx: Kysely<Database>, key: Buffer, clock: Clock, entry: A
  * and a failed audit write fails the action (AU-04: fail closed).
  */
 export async function writeAudit(db: Kysely<Database>, key: Buffer, clock: Clock, entry: AuditEntry): Promise<void> {
-  if (db.isTransaction) {
-    await append(db, key, clock, entry);
+  const ts = clock.now().toISOString();
+  const deferred = deferredIn.get(db);
+  if (deferred) {
+    deferred.add(ts, entry);
     return;
   }
-  await db.transaction().execute((trx) => append(trx, key, clock, entry));
+  const timed = [{ ts, entry }];
+  if (db.isTransaction) {
+    await append(db, key, timed);
+    return;
+  }
+  await db.transaction().execute((trx) => append(trx, key, timed));
 }
 
 export interface ChainVerdict {

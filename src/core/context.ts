@@ -5,6 +5,7 @@ import { writeAudit, type AuditEntry } from './audit';
 import type { Clock } from './clock';
 import type { FieldCrypto } from './crypto';
 import type { EventProcessor } from './events';
+import type { GroupCommit } from './writes';
 
 /** What every command and route needs; built once per app instance. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   clock: Clock;
   crypto: FieldCrypto;
   events: EventProcessor;
+  /** Group commit for the busiest writes (submissions, workflow actions). */
+  writes: GroupCommit;
 }
 
 /** Where a request came from, for the audit log. */

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { inList } from '../db/dialect';
 import type { Database, EventRow } from '../db/schema';
 import type { Actor } from './actor';
 import { addMinutes, iso, type Clock } from './clock';
@@ -31,11 +32,16 @@ export async function recordEvent(trx: Kysely<Database>, at: Date, event: NewEve
     .execute();
 }
 
-export type EventHandler = (event: EventRow) => Promise<void>;
+/** Handles the claimed events of one type, in the order they were written. */
+export type EventHandler = (events: EventRow[]) => Promise<void>;
+
+const EVENTS_PER_CLAIM = 100;
+const CLAIM_MINUTES = 5;
 
 /**
- * Runs handlers for committed events (the events table is the outbox). Several app instances may
- * run it at once: each event is claimed with a conditional update before it is handled.
+ * Runs handlers for committed events (the events table is the outbox). Events are claimed in
+ * batches with one conditional update, so several app instances may drain at once without handling
+ * an event twice, and a busy desk pays a few statements per batch rather than per event.
  */
 export class EventProcessor {
   private readonly handlers = new Map<string, EventHandler[]>();
@@ -44,7 +50,7 @@ export class EventProcessor {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-    private readonly onError: (error: unknown, event: EventRow) => void,
+    private readonly onError: (error: unknown, events: EventRow[]) => void,
   ) {}
 
   on(type: string, handler: EventHandler): void {
@@ -61,46 +67,59 @@ export class EventProcessor {
 
   private async drainLoop(): Promise<void> {
     for (;;) {
-      const now = iso(this.clock.now());
-      const pending = await this.db
-        .selectFrom('events')
-        .selectAll()
-        .where('handled_at', 'is', null)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .orderBy('created_at')
-        .limit(100)
-        .execute();
-      if (pending.length === 0) {
+      const claimed = await this.claimBatch();
+      if (claimed.length === 0) {
         return;
       }
-      for (const event of pending) {
-        await this.handleOne(event, now);
+      for (const [type, events] of groupByType(claimed)) {
+        for (const handler of this.handlers.get(type) ?? []) {
+          try {
+            await handler(events);
+          } catch (error) {
+            this.onError(error, events);
+          }
+        }
       }
+      await this.db
+        .updateTable('events')
+        .set({ handled_at: iso(this.clock.now()) })
+        .where(
+          inList(
+            this.db,
+            'id',
+            claimed.map((event) => event.id),
+          ),
+        )
+        .execute();
     }
   }
 
-  private async handleOne(event: EventRow, now: string): Promise<void> {
-    const claim = await this.db
+  private async claimBatch(): Promise<EventRow[]> {
+    const now = this.clock.now();
+    const claimable = (eb: ExpressionBuilder<Database, 'events'>) =>
+      eb.and([eb('handled_at', 'is', null), eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', iso(now))])]);
+    // The outer condition is checked again on PostgreSQL after waiting for a row another instance
+    // is claiming, so that instance keeps it.
+    const claimed = await this.db
       .updateTable('events')
-      .set({ claimed_until: iso(addMinutes(this.clock.now(), 5)) })
-      .where('id', '=', event.id)
-      .where('handled_at', 'is', null)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) {
-      return;
-    }
-    for (const handler of this.handlers.get(event.type) ?? []) {
-      try {
-        await handler(event);
-      } catch (error) {
-        this.onError(error, event);
-      }
-    }
-    await this.db
-      .updateTable('events')
-      .set({ handled_at: iso(this.clock.now()) })
-      .where('id', '=', event.id)
+      .set({ claimed_until: iso(addMinutes(now, CLAIM_MINUTES)) })
+      .where('id', 'in', (qb) => qb.selectFrom('events').select('id').where(claimable).orderBy('created_at').limit(EVENTS_PER_CLAIM))
+      .where(claimable)
+      .returningAll()
       .execute();
+    return claimed.sort((a, b) => (a.created_at === b.created_at ? a.id.localeCompare(b.id) : a.created_at.localeCompare(b.created_at)));
   }
+}
+
+function groupByType(events: EventRow[]): Map<string, EventRow[]> {
+  const byType = new Map<string, EventRow[]>();
+  for (const event of events) {
+    const ofType = byType.get(event.type);
+    if (ofType) {
+      ofType.push(event);
+    } else {
+      byType.set(event.type, [event]);
+    }
+  }
+  return byType;
 }

@@ -34,6 +34,36 @@ export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
   }
 }
 
+/**
+ * `column IN (values)` bound as one parameter, so the statement's text does not change with the number
+ * of values: SQLite keeps one prepared statement for it (see the statement cache in database.ts), and
+ * PostgreSQL one plan.
+ */
+export function inList(db: Kysely<any>, column: string, values: readonly string[]): RawBuilder<boolean> {
+  return dialectOf(db) === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}
+
+const INSERT_CHUNK_SIZES = [256, 64, 16, 4, 1];
+
+/**
+ * Rows of a multi-row INSERT cut into chunks of a few fixed sizes, so a table needs at most five
+ * statement texts for any number of rows (each prepared once), and no statement exceeds SQLite's
+ * limit of bound values.
+ */
+export function insertChunks<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let start = 0;
+  for (const size of INSERT_CHUNK_SIZES) {
+    while (rows.length - start >= size) {
+      chunks.push(rows.slice(start, start + size));
+      start += size;
+    }
+  }
+  return chunks;
+}
+
 export const blobType = (name: DialectName) => (name === 'postgres' ? 'bytea' : 'blob');
 
 /** Year-month (YYYY-MM) of an ISO UTC timestamp column, in China Standard Time. */

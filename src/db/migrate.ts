@@ -4,12 +4,14 @@ import { currentSchema } from './dialect';
 import * as core from './migrations/0001_core';
 import * as appeals from './migrations/0002_appeals';
 import * as inboxOrder from './migrations/0003_inbox_order';
+import * as notificationDigest from './migrations/0004_notification_digest';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_appeals': appeals,
   '0003_inbox_order': inboxOrder,
+  '0004_notification_digest': notificationDigest,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Timestamps are ISO-8601 UTC strings on both SQLite and PostgreSQL, so comparisons and sorting are plain text. */
 export type Timestamp = string;
@@ -102,6 +102,9 @@ export interface NotificationTable {
   link: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** Unread notifications with the same key collapse into one that counts them. */
+  collapse_key: string | null;
+  count: Generated<number>;
 }
 
 export interface RateLimitTable {

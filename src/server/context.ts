@@ -3,13 +3,25 @@ import { systemClock, type Clock } from '../core/clock';
 import type { AppContext } from '../core/context';
 import { FieldCrypto } from '../core/crypto';
 import { EventProcessor } from '../core/events';
-import { connect, type ConnectOptions, type Db } from '../db/database';
+import { GroupCommit } from '../core/writes';
+import { connect, dialectOfUrl, type ConnectOptions, type Db } from '../db/database';
+
+/** Group commit by database, as measured in bench/appeals-submit.ts (see bench/REPORT.md). */
+const GROUP_COMMIT = {
+  sqlite: { writers: 1, maxBatch: 64 },
+  postgres: { writers: 6, maxBatch: 1 },
+};
 
 export function createContext(config: Config, options: { clock?: Clock; db?: Db; connect?: ConnectOptions } = {}): AppContext {
   const db = options.db ?? connect(config.databaseUrl, options.connect);
   const clock = options.clock ?? systemClock;
-  const events = new EventProcessor(db, clock, (error, event) => {
-    console.error(`event handler failed for ${event.type} ${event.id}`, error);
+  const events = new EventProcessor(db, clock, (error, failed) => {
+    console.error(`event handler failed for ${failed.length} ${failed[0].type} event(s) from ${failed[0].id}`, error);
   });
-  return { db, config, clock, crypto: new FieldCrypto(config.masterSecret), events };
+  const crypto = new FieldCrypto(config.masterSecret);
+  const writes = new GroupCommit(db, {
+    ...GROUP_COMMIT[dialectOfUrl(config.databaseUrl)],
+    auditKey: crypto.auditKey,
+  });
+  return { db, config, clock, crypto, events, writes };
 }

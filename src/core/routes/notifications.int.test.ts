@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrgs, createTestUser, type TestOrgs, type TestUser } from '../../../test/factories';
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
-import { notifyUsers } from '../notifications';
+import { notifyDigest, notifyUsers } from '../notifications';
 
 let env: TestEnv;
 let orgs: TestOrgs;
@@ -128,5 +128,45 @@ describe('POST /api/notifications/read-all', () => {
     expect((await user.client.get('/api/notifications')).json().unread).toBe(0);
     expect((await other.client.get('/api/notifications')).json().unread).toBe(1);
     expect((await user.client.post('/api/notifications/read-all')).json()).toEqual({ marked: 0 });
+  });
+});
+
+describe('notifyDigest', () => {
+  const digest = (user: TestUser, count: number) =>
+    notifyDigest(env.ctx.db, env.clock, {
+      userIds: [user.user.id],
+      kind: 'appeals.submitted',
+      collapseKey: 'test.digest',
+      count,
+      title: (total) => `有 ${total} 件新诉求`,
+      body: '请到「待派单」派给承办单位',
+      link: '/console/inbox?box=to_dispatch',
+    });
+
+  const digestsOf = (user: TestUser) =>
+    env.ctx.db
+      .selectFrom('notifications')
+      .select(['id', 'title', 'count', 'read_at'])
+      .where('user_id', '=', user.user.id)
+      .where('collapse_key', '=', 'test.digest')
+      .orderBy('created_at')
+      .execute();
+
+  it('counts like events up in one unread line, and starts a new line once it has been read', async () => {
+    const user = await worker();
+    await digest(user, 1);
+    env.clock.advanceMinutes(1);
+    await digest(user, 3);
+    const [first] = await digestsOf(user);
+    expect(await digestsOf(user)).toEqual([{ id: first.id, title: '有 4 件新诉求', count: 4, read_at: null }]);
+
+    expect((await user.client.post(`/api/notifications/${first.id}/read`, {})).statusCode).toBe(200);
+    env.clock.advanceMinutes(1);
+    await digest(user, 2);
+    const lines = await digestsOf(user);
+    expect(lines.map((line) => [line.title, line.read_at === null])).toEqual([
+      ['有 4 件新诉求', false],
+      ['有 2 件新诉求', true],
+    ]);
   });
 });

@@ -244,6 +244,28 @@ describe('refusals', () => {
 });
 
 describe('notifications to the next person', () => {
+  it('gives each dispatcher one line counting the new appeals, not one line per appeal', async () => {
+    await env.ctx.events.drain();
+    const unreadDigest = () =>
+      env.ctx.db
+        .selectFrom('notifications')
+        .select(['title', 'count', 'link'])
+        .where('user_id', '=', desk.dispatcher.user.id)
+        .where('collapse_key', '=', 'appeals.to_dispatch')
+        .where('read_at', 'is', null)
+        .execute();
+    const before = (await unreadDigest())[0]?.count ?? 0;
+    // Filed through the command, like the counts test below: the anonymous limit is nearly used up.
+    const file = () =>
+      submitAppeal(env.ctx, SubmitAppealBody.parse(appealBody(desk)), { actor: null, meta: { ip: null, requestId: null }, channel: 'h5' });
+    await Promise.all([file(), file(), file()]);
+    await env.ctx.events.drain();
+    const after = before + 3;
+    expect(await unreadDigest()).toEqual([
+      { title: `有 ${after} 件新的群众诉求待派单`, count: after, link: '/console/inbox?box=to_dispatch' },
+    ]);
+  });
+
   it('tells the unit about a dispatch once the change has committed', async () => {
     const { id } = await submit();
     await act(id, 'dispatch', { unitId: desk.orgs.unitA.id });

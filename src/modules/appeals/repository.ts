@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
+import { notFound } from '../../core/errors';
 import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
@@ -251,4 +252,15 @@ export async function listBoard(db: Db, page: number, pageSize: number, category
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.total) };
+}
+
+/** The receiving organisation: the one named (from a place's QR code) or the oldest top-level one. */
+export async function intakeOrgId(db: Db, requested: string | undefined): Promise<string> {
+  let query = db.selectFrom('orgs').select('id');
+  query = requested ? query.where('id', '=', requested) : query.where('parent_id', 'is', null).orderBy('created_at').orderBy('id');
+  const org = await query.executeTakeFirst();
+  if (!org) {
+    throw notFound('受理单位不存在');
+  }
+  return org.id;
 }

@@ -6,13 +6,14 @@ import type { Actor } from '../../../core/actor';
 import { shanghaiDate } from '../../../core/calendar';
 import { iso } from '../../../core/clock';
 import { audit, type AppContext, type RequestMeta } from '../../../core/context';
-import { badRequest } from '../../../core/errors';
+import { badRequest, tooManyRequests } from '../../../core/errors';
+import { consumeRateLimit } from '../../../core/rateLimit';
 import { recordEvent } from '../../../core/events';
 import { idempotencyKeyHash, storedResponse, storeResponse } from '../../../core/idempotency';
 import { newId, newReadableCode } from '../../../core/ids';
 import { isUniqueViolation } from '../../../db/dialect';
 import type { Appeal, Database } from '../../../db/schema';
-import { getCategory } from '../repository';
+import { getCategory, intakeOrgId } from '../repository';
 import type { SubmitAppealBody, SubmitAppealResult } from '../schemas';
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);
@@ -83,42 +84,36 @@ export interface SubmitOptions {
   actor: Actor | null;
   meta: RequestMeta;
   channel: 'h5' | 'console' | 'open311';
-  /** The organisation receiving the appeal (the platform's top organisation unless a channel says otherwise). */
-  orgId: string;
+  /** The organisation receiving the appeal (from a place's QR code); else the platform's top organisation. */
+  orgId?: string;
   idempotencyKey?: string;
+  /** Counted against the hourly limit of anonymous submissions (per address). */
+  rateLimitKey?: string;
 }
 
 /**
  * 受理: registers a citizen's appeal with a tracking number and a query code to follow it without an
  * account. Contact details are encrypted before they reach the database. A retry with the same
- * Idempotency-Key returns the first result and stores nothing twice.
+ * Idempotency-Key returns the first result and stores nothing twice. Runs in a group commit: under
+ * load many submissions share one commit.
  */
 export async function submitAppeal(
   ctx: AppContext,
   input: SubmitInput,
   options: SubmitOptions,
 ): Promise<{ result: SubmitResult; appealId: string | null }> {
-  const keyHash = options.idempotencyKey ? idempotencyKeyHash('appeals.submit', options.idempotencyKey) : null;
-  if (keyHash) {
-    const previous = await storedResponse<SubmitResult>(ctx.db, ctx.crypto, keyHash);
-    if (previous) {
-      return { result: previous, appealId: null };
-    }
-  }
-  const category = await getCategory(ctx.db, input.categoryCode);
-  if (!category || category.active !== 1) {
-    throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
-  }
-  const photos = await checkPhotos(input.photos);
   const now = ctx.clock.now();
+  // In a statement of its own: the counter of a busy address (a whole NAT'ed estate shares one) is
+  // then locked only for that statement, not until a whole submission commits.
+  if (options.rateLimitKey && !(await consumeRateLimit(ctx.db, options.rateLimitKey, ctx.config.anonymousSubmitsPerHour, 3600, now))) {
+    throw tooManyRequests('提交过于频繁，请一小时后再试，或登录后提交');
+  }
+  const keyHash = options.idempotencyKey ? idempotencyKeyHash('appeals.submit', options.idempotencyKey) : null;
+  const photos = await checkPhotos(input.photos);
   const queryCode = newReadableCode(6);
-  const appeal: Appeal = {
+  const received = {
     id: newId(),
-    tracking_no: trackingNumber(now),
     query_code_hash: ctx.crypto.hashCode(queryCode),
-    org_id: options.orgId,
-    category_code: category.code,
-    appeal_type: category.appeal_type,
     urgency: input.urgency,
     content: input.content,
     address: input.address || null,
@@ -134,37 +129,56 @@ export async function submitAppeal(
     ...NOTHING_DONE_YET,
     received_at: iso(now),
     updated_at: iso(now),
-  };
-  for (let attempt = 1; ; attempt += 1) {
-    const result: SubmitResult = { trackingNo: appeal.tracking_no, queryCode, state: 'received', receivedAt: appeal.received_at };
-    try {
-      await ctx.db.transaction().execute(async (trx) => {
-        await insertAppeal(trx, appeal, photos, now);
-        await recordEvent(trx, now, {
-          type: 'appeals.submitted',
-          subjectType: 'appeal',
-          subjectId: appeal.id,
-          orgId: appeal.org_id,
-          actor: options.actor,
-          payload: { channel: options.channel, categoryCode: category.code, photos: photos.length },
-        });
-        await audit(ctx, trx, options.meta, options.actor, {
-          eventType: 'appeal.create',
-          outcome: 'success',
-          targetType: 'appeal',
-          targetId: appeal.id,
-          detail: { channel: options.channel, withIdentity: appeal.anonymous === 0 },
-        });
-        if (keyHash) {
-          await storeResponse(trx, ctx.crypto, ctx.clock, keyHash, result);
-        }
+  } satisfies Partial<Appeal>;
+
+  const store = (trackingNo: string) =>
+    ctx.writes.transaction(async (trx) => {
+      const previous = keyHash ? await storedResponse<SubmitResult>(trx, ctx.crypto, keyHash) : null;
+      if (previous) {
+        return { result: previous, appealId: null };
+      }
+      const category = await getCategory(trx, input.categoryCode);
+      if (!category || category.active !== 1) {
+        throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
+      }
+      const appeal: Appeal = {
+        ...received,
+        tracking_no: trackingNo,
+        org_id: await intakeOrgId(trx, options.orgId),
+        category_code: category.code,
+        appeal_type: category.appeal_type,
+      };
+      const result: SubmitResult = { trackingNo, queryCode, state: 'received', receivedAt: appeal.received_at };
+      await insertAppeal(trx, appeal, photos, now);
+      await recordEvent(trx, now, {
+        type: 'appeals.submitted',
+        subjectType: 'appeal',
+        subjectId: appeal.id,
+        orgId: appeal.org_id,
+        actor: options.actor,
+        payload: { channel: options.channel, categoryCode: category.code, photos: photos.length },
       });
+      await audit(ctx, trx, options.meta, options.actor, {
+        eventType: 'appeal.create',
+        outcome: 'success',
+        targetType: 'appeal',
+        targetId: appeal.id,
+        detail: { channel: options.channel, withIdentity: appeal.anonymous === 0 },
+      });
+      if (keyHash) {
+        await storeResponse(trx, ctx.crypto, ctx.clock, keyHash, result);
+      }
       return { result, appealId: appeal.id };
+    });
+
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await store(trackingNumber(now));
     } catch (error) {
       if (!isUniqueViolation(error)) {
         throw error;
       }
-      // A concurrent retry with the same key committed first: answer with its result.
+      // Another instance committed a retry with the same key first: answer with its result.
       const previous = keyHash ? await storedResponse<SubmitResult>(ctx.db, ctx.crypto, keyHash) : null;
       if (previous) {
         return { result: previous, appealId: null };
@@ -173,7 +187,6 @@ export async function submitAppeal(
       if (attempt >= TRACKING_ATTEMPTS) {
         throw error;
       }
-      appeal.tracking_no = trackingNumber(now);
     }
   }
 }

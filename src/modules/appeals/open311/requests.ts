@@ -3,7 +3,6 @@ import { submitAppeal } from '../commands/submitAppeal';
 import { getCategory } from '../repository';
 import { SubmitAppealBody } from '../schemas';
 import { loadAppealSettings, type LimitKind } from '../settings';
-import { intakeOrgId } from '../routes/support';
 import { presentServiceRequest, serviceNotice } from './presenters';
 import { findServiceRequests } from './repository';
 import type { CreateRequestInput, RequestFilter } from './schemas';
@@ -61,7 +60,7 @@ export async function createServiceRequest(ctx: AppContext, input: CreateRequest
       urgency: 'normal',
       photos: [],
     },
-    { actor: null, meta, channel: 'open311', orgId: await intakeOrgId(ctx.db, undefined) },
+    { actor: null, meta, channel: 'open311' },
   );
   const settings = await loadAppealSettings(ctx.db);
   return [

@@ -24,7 +24,7 @@ import {
   SubmitAppealResult,
 } from '../schemas';
 import { loadAppealSettings, type LimitKind } from '../settings';
-import { afterCommit, commandContext, intakeOrgId } from './support';
+import { afterCommit, commandContext } from './support';
 
 const LOOKUPS_PER_HOUR = 60;
 
@@ -91,15 +91,13 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = request.actor;
-      if (!actor && !(await consumeRateLimit(ctx.db, `submit:${request.ip}`, ctx.config.anonymousSubmitsPerHour, 3600, ctx.clock.now()))) {
-        throw tooManyRequests('提交过于频繁，请一小时后再试，或登录后提交');
-      }
       const { result, appealId } = await submitAppeal(ctx, request.body, {
         actor,
         meta: request.meta,
         channel: 'h5',
-        orgId: await intakeOrgId(ctx.db, request.body.orgId),
+        orgId: request.body.orgId,
         idempotencyKey: request.headers['idempotency-key'],
+        rateLimitKey: actor ? undefined : `submit:${request.ip}`,
       });
       afterCommit(app);
       return reply.status(appealId ? 201 : 200).send(result);
