@@ -58,6 +58,20 @@ export async function loadActor(db: Kysely<Database>, user: User, sessionId: str
   const rows = await db.selectFrom('user_roles').selectAll().where('user_id', '=', user.id).execute();
   const grants: Grant[] = rows.map((row) => ({ role: row.role as Role, orgId: row.org_id, scope: row.scope as Grant['scope'] }));
   const reach = new Map<Role, OrgSet>();
+  let orgCount: number | undefined;
+  // A subtree of the whole organisation (the committee's own dispatcher, its leaders) is "all": list
+  // queries then carry no list of every organisation id, which planners handle badly.
+  const coversEveryOrg = async (ids: string[]) => {
+    orgCount ??= Number(
+      (
+        await db
+          .selectFrom('orgs')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    return ids.length === orgCount;
+  };
   for (const grant of grants) {
     const current = reach.get(grant.role);
     if (current === 'all') {
@@ -68,6 +82,10 @@ export async function loadActor(db: Kysely<Database>, user: User, sessionId: str
       continue;
     }
     const ids = grant.scope === 'subtree' ? await subtreeIds(db, [grant.orgId]) : [grant.orgId];
+    if (grant.scope === 'subtree' && (await coversEveryOrg(ids))) {
+      reach.set(grant.role, 'all');
+      continue;
+    }
     const set = current ?? new Set<string>();
     ids.forEach((id) => set.add(id));
     reach.set(grant.role, set);

@@ -5,6 +5,7 @@ import * as core from './migrations/0001_core';
 import * as appeals from './migrations/0002_appeals';
 import * as inboxOrder from './migrations/0003_inbox_order';
 import * as notificationDigest from './migrations/0004_notification_digest';
+import * as inboxBoxes from './migrations/0005_inbox_boxes';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_appeals': appeals,
   '0003_inbox_order': inboxOrder,
   '0004_notification_digest': notificationDigest,
+  '0005_inbox_boxes': inboxBoxes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

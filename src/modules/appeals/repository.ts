@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
 import { notFound } from '../../core/errors';
@@ -6,7 +6,7 @@ import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
 import type { AppealSettings } from './settings';
-import { HANDLING_STATES, OPEN_STATES, TERMINAL_STATES } from './stateMachine';
+import { HANDLING_STATES, IN_PROGRESS_STATES, OPEN_STATES, TERMINAL_STATES, type AppealState } from './stateMachine';
 
 type Db = Kysely<Database>;
 type AppealEb = ExpressionBuilder<Database, 'appeals'>;
@@ -79,6 +79,17 @@ export function scopeFilter(actor: Actor) {
   };
 }
 
+/**
+ * A box's states as literals, not parameters: the planners match a partial index (migration
+ * 0005_inbox_boxes) only against a condition they can read.
+ */
+const statesIn = (eb: AppealEb, states: readonly AppealState[]) =>
+  eb(
+    'appeals.state',
+    'in',
+    states.map((state) => sql.lit(state)),
+  );
+
 export function boxFilter(box: AppealListQuery['box'], now: Date, settings: AppealSettings) {
   const nowIso = now.toISOString();
   return (eb: AppealEb) => {
@@ -88,21 +99,23 @@ export function boxFilter(box: AppealListQuery['box'], now: Date, settings: Appe
       case 'to_sign':
         return eb('appeals.state', '=', 'dispatched');
       case 'in_progress':
-        return eb('appeals.state', 'in', ['signed', 'in_progress', 'extension_requested']);
+        // Every appeal in these states has a deadline (set at dispatch); saying so lets SQLite's planner
+        // walk the partial index in deadline order rather than sort the whole box.
+        return eb.and([statesIn(eb, IN_PROGRESS_STATES), eb('appeals.due_at', 'is not', null)]);
       case 'to_review':
-        return eb('appeals.state', 'in', ['return_requested', 'extension_requested', 'review']);
+        return statesIn(eb, ['return_requested', 'extension_requested', 'review']);
       case 'near_due':
         return eb.and([
-          eb('appeals.state', 'in', HANDLING_STATES),
+          statesIn(eb, HANDLING_STATES),
           eb('appeals.due_at', '>=', nowIso),
           eb('appeals.due_at', '<=', addMinutes(now, settings.nearDueHours * 60).toISOString()),
         ]);
       case 'overdue':
-        return eb.and([eb('appeals.state', 'in', HANDLING_STATES), eb('appeals.due_at', '<', nowIso)]);
+        return eb.and([statesIn(eb, HANDLING_STATES), eb('appeals.due_at', '<', nowIso)]);
       case 'supervised':
-        return eb.and([eb('appeals.supervised', '=', 1), eb('appeals.state', 'in', OPEN_STATES)]);
+        return eb.and([eb('appeals.supervised', '=', sql.lit(1)), statesIn(eb, OPEN_STATES)]);
       case 'closed':
-        return eb('appeals.state', 'in', TERMINAL_STATES);
+        return statesIn(eb, TERMINAL_STATES);
       case 'all':
         return eb.lit(true);
     }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { PARTIAL_INDEX_STATES } from '../../db/migrations/0005_inbox_boxes';
 import {
   APPEAL_ACTIONS,
   APPEAL_STATES,
   canTransition,
+  HANDLING_STATES,
+  IN_PROGRESS_STATES,
   nextState,
   TERMINAL_STATES,
   type AppealAction,
@@ -61,5 +64,13 @@ describe('appeal state machine', () => {
     for (const state of open) {
       expect(APPEAL_ACTIONS.some((action) => action !== 'supervise' && canTransition(action, state))).toBe(true);
     }
+  });
+});
+
+describe('inbox box states', () => {
+  it('are the states of the partial indexes that serve the deadline-ordered boxes', () => {
+    // A change here needs a migration that rebuilds appeals_handling_due / appeals_in_progress_due.
+    expect(HANDLING_STATES).toEqual(PARTIAL_INDEX_STATES.handling);
+    expect(IN_PROGRESS_STATES).toEqual(PARTIAL_INDEX_STATES.inProgress);
   });
 });

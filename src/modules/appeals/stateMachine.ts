@@ -33,6 +33,8 @@ export const TERMINAL_STATES: readonly AppealState[] = ['closed', 'rejected', 'm
 export const OPEN_STATES: readonly AppealState[] = APPEAL_STATES.filter((state) => !TERMINAL_STATES.includes(state));
 /** States in which the responsible unit holds the appeal and its deadline runs. */
 export const HANDLING_STATES: readonly AppealState[] = ['dispatched', 'return_requested', 'signed', 'in_progress', 'extension_requested'];
+/** Signed and being worked on (the 办理中 box). */
+export const IN_PROGRESS_STATES: readonly AppealState[] = ['signed', 'in_progress', 'extension_requested'];
 
 export const APPEAL_ACTIONS = [
   'dispatch',
