@@ -16,9 +16,10 @@ export interface GroupCommitOptions {
   /** Batches committing at once: 1 on SQLite (one writer at a time anyway), several on PostgreSQL. */
   writers: number;
   /**
-   * The most works sharing one commit. On SQLite a commit is costly (the WAL write) and statements
-   * are cheap; on PostgreSQL a commit is cheap and every statement is a round trip, so works run
-   * one per transaction, side by side, and a batch only would serialise their round trips.
+   * The most works sharing one commit. On SQLite a commit is the costly part (the WAL write). On
+   * PostgreSQL a commit is cheap but the audit chain's head is locked from its update to the
+   * commit: a few writers with mid-sized batches take that lock once per batch (measured against
+   * one transaction per work with six writers in bench/REPORT.md).
    */
   maxBatch: number;
   auditKey: Buffer;

@@ -33,6 +33,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
       max: options.poolSize ?? 10,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
+    pool.on('connect', nameStatementsByText);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const database = new SqliteDatabase(sqliteFile(url));
@@ -48,6 +49,34 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+
+const preparedNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * PostgreSQL parses and plans every unnamed statement anew; naming a statement by its SQL text
+ * makes each connection prepare it once and reuse it (the queries are parameterised, so the set of
+ * texts is small, and texts past the cap simply run unnamed). Only plain DML is named: a prepared
+ * statement would outlive a schema change, which only migrations make, with DDL.
+ */
+function nameStatementsByText(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const preparing = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && PREPARABLE.test(text)) {
+      let name = preparedNames.get(text);
+      if (!name && preparedNames.size < STATEMENT_CACHE_SIZE) {
+        name = `lx${preparedNames.size + 1}`;
+        preparedNames.set(text, name);
+      }
+      if (name) {
+        return query({ name, text, values });
+      }
+    }
+    return query(...args);
+  };
+  client.query = preparing as unknown as typeof client.query;
+}
 
 /**
  * Kysely prepares every query anew; on SQLite preparing costs about as much as running a short

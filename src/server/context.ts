@@ -9,7 +9,7 @@ import { connect, dialectOfUrl, type ConnectOptions, type Db } from '../db/datab
 /** Group commit by database, as measured in bench/appeals-submit.ts (see bench/REPORT.md). */
 const GROUP_COMMIT = {
   sqlite: { writers: 1, maxBatch: 64 },
-  postgres: { writers: 6, maxBatch: 1 },
+  postgres: { writers: 2, maxBatch: 16 },
 };
 
 export function createContext(config: Config, options: { clock?: Clock; db?: Db; connect?: ConnectOptions } = {}): AppContext {
