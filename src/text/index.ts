@@ -1,0 +1,10 @@
+/**
+ * The Chinese text pipeline: normalise → segment → weigh → fingerprint. Modules use it through
+ * this file only.
+ */
+export { cleanText, normalizeText, toSimplified } from './normalize';
+export { DOMAIN_WORDS } from './dictionary';
+export { isStopWord } from './stopwords';
+export { defaultSegmenter, isContentTerm, Segmenter } from './segment';
+export { defaultIdf, IdfTable, topKeywords, weighTerms, type CorpusCounts, type WeightedTerm } from './keywords';
+export { cosineSimilarity, hammingDistance, simhash, simhashBands } from './similarity';
