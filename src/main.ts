@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrate';
 import { printDemo, seedDemo } from './demo';
+import { warmUpTextPipeline } from './text';
 import { allModules } from './modules';
 import { buildApp } from './server/app';
 import { createContext } from './server/context';
@@ -18,6 +19,8 @@ if (loadDemo) {
 const demo = loadDemo ? await seedDemo(ctx) : null;
 const noAccounts = (await ctx.db.selectFrom('users').select('id').limit(1).execute()).length === 0;
 
+// Loaded before serving, so the first search or form does not wait half a second for jieba's dictionaries.
+warmUpTextPipeline();
 const app = await buildApp(ctx, { modules: allModules, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
 const stopScheduler = startScheduler(ctx, allModules, (message, error) => app.log.error({ err: error }, message));

@@ -1,6 +1,7 @@
 import { coreModule } from './core';
 import { appealsModule } from './modules/appeals';
+import { articlesModule } from './modules/articles';
 import type { ModuleManifest } from './server/modules';
 
 /** Every module of the platform, in registration order. */
-export const allModules: ModuleManifest[] = [coreModule, appealsModule];
+export const allModules: ModuleManifest[] = [coreModule, appealsModule, articlesModule];

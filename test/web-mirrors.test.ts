@@ -3,8 +3,12 @@ import * as serverRoles from '../src/core/roles';
 import * as serverSchemas from '../src/modules/appeals/schemas';
 import * as serverSettings from '../src/modules/appeals/settings';
 import * as serverStates from '../src/modules/appeals/stateMachine';
+import * as serverArticleNoise from '../src/modules/articles/noise';
+import * as serverArticlePolicy from '../src/modules/articles/policy';
+import * as serverArticles from '../src/modules/articles/schemas';
 import * as webLabels from '../web/src/features/appeals/labels';
 import * as webTypes from '../web/src/features/appeals/types';
+import * as webArticles from '../web/src/features/articles/types';
 import * as webAuth from '../web/src/features/auth/types';
 
 // The web bundle keeps its own copies of the server's enums and labels (it imports no server code);
@@ -36,5 +40,14 @@ describe('the web app mirrors the server', () => {
     expect(webAuth.ADMIN_ROLES).toEqual(serverRoles.ADMIN_ROLES);
     expect(webAuth.SCOPES).toEqual(serverRoles.SCOPES);
     expect(webAuth.ROLE_LABELS).toEqual(serverRoles.ROLE_LABELS);
+  });
+
+  it('has the same article kinds, removal reasons, actions, worker roles and text limit', () => {
+    expect(webArticles.ARTICLE_KINDS).toEqual(serverArticles.ARTICLE_KINDS);
+    expect(webArticles.ARTICLE_KIND_LABELS).toEqual(serverArticles.ARTICLE_KIND_LABELS);
+    expect(webArticles.ARTICLE_ACTIONS).toEqual(serverArticles.ARTICLE_ACTIONS);
+    expect(webArticles.MAX_ORIGINAL_CHARS).toBe(serverArticles.MAX_ORIGINAL_CHARS);
+    expect(webArticles.REMOVAL_REASONS).toEqual(serverArticleNoise.REMOVAL_REASONS);
+    expect(webArticles.ARTICLE_WORKER_ROLES).toEqual(serverArticlePolicy.ARTICLE_WORKER_ROLES);
   });
 });

@@ -64,6 +64,74 @@ export function insertChunks<T>(rows: readonly T[]): T[][] {
   return chunks;
 }
 
+/**
+ * The full-text index over segmented text (words joined by spaces, see src/core/search.ts). SQLite:
+ * an FTS5 table over search_documents kept in step by triggers. PostgreSQL: a tsvector column
+ * generated from the words, with a GIN index. Writers only ever touch search_documents.
+ */
+export async function createSearchIndex(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`create table search_documents (
+      id bigint generated always as identity primary key,
+      source_type text not null,
+      source_id text not null,
+      terms text not null,
+      indexed_at text not null,
+      tsv tsvector generated always as (to_tsvector('simple', terms)) stored,
+      unique (source_type, source_id))`.execute(db);
+    await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
+    return;
+  }
+  await sql`create table search_documents (
+    id integer primary key,
+    source_type text not null,
+    source_id text not null,
+    terms text not null,
+    indexed_at text not null,
+    unique (source_type, source_id))`.execute(db);
+  await sql`create virtual table search_fts using fts5(terms, content = 'search_documents', content_rowid = 'id', tokenize = 'unicode61')`.execute(
+    db,
+  );
+  await sql`create trigger search_documents_ai after insert on search_documents begin
+    insert into search_fts (rowid, terms) values (new.id, new.terms); end`.execute(db);
+  await sql`create trigger search_documents_ad after delete on search_documents begin
+    insert into search_fts (search_fts, rowid, terms) values ('delete', old.id, old.terms); end`.execute(db);
+  await sql`create trigger search_documents_au after update on search_documents begin
+    insert into search_fts (search_fts, rowid, terms) values ('delete', old.id, old.terms);
+    insert into search_fts (rowid, terms) values (new.id, new.terms); end`.execute(db);
+}
+
+/**
+ * The documents of a source type holding every one of the words, or any one of them (each as itself or as the phrase of
+ * its character pairs, see src/core/search.ts), with a rank (smaller is more relevant: BM25 on
+ * SQLite, the negated ts_rank on PostgreSQL), as a subquery to join on source_id.
+ */
+export function searchMatches(
+  db: Kysely<any>,
+  sourceType: string,
+  words: readonly { word: string; bigrams: string[] }[],
+  mode: 'all' | 'any' = 'all',
+) {
+  if (dialectOf(db) === 'postgres') {
+    const lexeme = (text: string) => `'${text.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
+    const query = words
+      .map(({ word, bigrams }) => (bigrams.length > 0 ? `(${lexeme(word)} | (${bigrams.map(lexeme).join(' <-> ')}))` : lexeme(word)))
+      .join(mode === 'all' ? ' & ' : ' | ');
+    return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(d.tsv, q.query) as rank
+      from search_documents d, to_tsquery('simple', ${query}) as q(query)
+      where d.source_type = ${sourceType} and d.tsv @@ q.query)`;
+  }
+  const token = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const match = words
+    .map(({ word, bigrams }) =>
+      bigrams.length > 0 ? `(${token(word)} OR "${bigrams.map((pair) => pair.replaceAll('"', '""')).join(' ')}")` : token(word),
+    )
+    .join(mode === 'all' ? ' AND ' : ' OR ');
+  return sql<{ source_id: string; rank: number }>`(select d.source_id, bm25(search_fts) as rank
+    from search_fts join search_documents d on d.id = search_fts.rowid
+    where search_fts match ${match} and d.source_type = ${sourceType})`;
+}
+
 export const blobType = (name: DialectName) => (name === 'postgres' ? 'bytea' : 'blob');
 
 /** Year-month (YYYY-MM) of an ISO UTC timestamp column, in China Standard Time. */

@@ -6,6 +6,8 @@ import * as appeals from './migrations/0002_appeals';
 import * as inboxOrder from './migrations/0003_inbox_order';
 import * as notificationDigest from './migrations/0004_notification_digest';
 import * as inboxBoxes from './migrations/0005_inbox_boxes';
+import * as articles from './migrations/0006_articles';
+import * as search from './migrations/0007_search';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0003_inbox_order': inboxOrder,
   '0004_notification_digest': notificationDigest,
   '0005_inbox_boxes': inboxBoxes,
+  '0006_articles': articles,
+  '0007_search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,6 +107,16 @@ export interface NotificationTable {
   count: Generated<number>;
 }
 
+/** Segmented text of a searchable record (see src/core/search.ts); the full-text index follows it. */
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  source_type: string;
+  source_id: string;
+  /** The record's words, normalised and joined by spaces. */
+  terms: string;
+  indexed_at: Timestamp;
+}
+
 export interface RateLimitTable {
   key: string;
   window: string;
@@ -218,6 +228,30 @@ export interface AppealPhotoTable {
   sort: number;
 }
 
+export interface ArticleTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  title: string;
+  author: string | null;
+  author_unit: string | null;
+  /** YYYY-MM-DD, as printed on the page. */
+  published_on: string | null;
+  journal: string | null;
+  issue: string | null;
+  /** JSON array of strings. */
+  keywords: string;
+  /** Simplified script, paragraphs separated by a blank line. */
+  body: string;
+  /** JSON array of strings. */
+  reference_list: string;
+  /** The page text as pasted. */
+  original: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -229,6 +263,7 @@ export interface Database {
   events: EventTable;
   notifications: NotificationTable;
   rate_limits: RateLimitTable;
+  search_documents: SearchDocumentTable;
   job_runs: JobRunTable;
   calendar_overrides: CalendarOverrideTable;
   settings: SettingTable;
@@ -237,6 +272,7 @@ export interface Database {
   appeals: AppealTable;
   appeal_photos: AppealPhotoTable;
   idempotency_keys: IdempotencyKeyTable;
+  articles: ArticleTable;
 }
 
 export type Org = Selectable<OrgTable>;
@@ -246,3 +282,4 @@ export type NewAppeal = Insertable<AppealTable>;
 export type AppealCategory = Selectable<AppealCategoryTable>;
 export type EventRow = Selectable<EventTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type Article = Selectable<ArticleTable>;

@@ -2,9 +2,18 @@
  * The Chinese text pipeline: normalise → segment → weigh → fingerprint. Modules use it through
  * this file only.
  */
-export { cleanText, normalizeText, toSimplified } from './normalize';
+import { defaultIdf } from './keywords';
+import { defaultSegmenter } from './segment';
+
+export { cleanText, matchingForm, normalizeText, simplifyIfTraditional, toSimplified } from './normalize';
 export { DOMAIN_WORDS } from './dictionary';
 export { isStopWord } from './stopwords';
 export { defaultSegmenter, isContentTerm, Segmenter } from './segment';
 export { defaultIdf, IdfTable, topKeywords, weighTerms, type CorpusCounts, type WeightedTerm } from './keywords';
 export { cosineSimilarity, hammingDistance, simhash, simhashBands } from './similarity';
+
+/** Loads the dictionaries now rather than on the first text to handle. */
+export function warmUpTextPipeline(): void {
+  defaultSegmenter();
+  defaultIdf();
+}

@@ -34,11 +34,45 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
-/** Traditional characters (Taiwan, Hong Kong, scraped mainland pages) as Simplified. */
+/**
+ * Traditional characters (Taiwan, Hong Kong, scraped mainland pages) as Simplified, character by
+ * character. Some characters are both (著 in 显著 is also the Traditional form of 着), so Simplified
+ * text can change too: right for matching, where query and index go through the same function; for
+ * text people read, use simplifyIfTraditional.
+ */
 export const toSimplified = (text: string): string => toSimplifiedScript(text);
 
+// Simplified text changes in well under 1 % of its characters (著, 乾, 瞭 …); Traditional in a fifth or more.
+const TRADITIONAL_SHARE = 0.05;
+
+/** The text in Simplified script if it is written in Traditional, else unchanged (显著 stays 显著). */
+export function simplifyIfTraditional(text: string): string {
+  const simplified = toSimplified(text);
+  const before = [...text];
+  const after = [...simplified];
+  if (before.length !== after.length) {
+    return simplified;
+  }
+  let han = 0;
+  let changed = 0;
+  before.forEach((character, index) => {
+    if (/\p{Script=Han}/u.test(character)) {
+      han += 1;
+      changed += character === after[index] ? 0 : 1;
+    }
+  });
+  return han > 0 && changed / han > TRADITIONAL_SHARE ? simplified : text;
+}
+
 /**
- * The form text is indexed, compared and counted in: cleaned, Simplified, Latin letters in lower
- * case. A query goes through the same function, so 黨群 finds 党群 and back.
+ * One spelling for Simplified and Traditional alike, for matching only. The conversion reads
+ * Traditional phrases (顯著 → 显著) but maps single characters that are both (著 → 着), so it is run
+ * twice: 顯著 and 显著 both end as 显着. Lengths are kept, so positions carry over to the original.
  */
-export const normalizeText = (raw: string): string => toSimplified(cleanText(raw)).toLowerCase();
+export const matchingForm = (text: string): string => toSimplified(toSimplified(text)).toLowerCase();
+
+/**
+ * The form text is indexed, compared and counted in: cleaned, in the matching form. A query goes
+ * through the same function, so 黨群 finds 党群 and back.
+ */
+export const normalizeText = (raw: string): string => matchingForm(cleanText(raw));

@@ -11,6 +11,7 @@ import {
   Segmenter,
   simhash,
   simhashBands,
+  simplifyIfTraditional,
   topKeywords,
   weighTerms,
 } from './index';
@@ -40,6 +41,15 @@ describe('normalizeText', () => {
   it('turns Traditional into Simplified and Latin into lower case, so either script finds the other', () => {
     expect(normalizeText('黨群工作 與 群眾路線 ABC')).toBe('党群工作 与 群众路线 abc');
     expect(normalizeText('党群工作')).toBe(normalizeText('黨羣工作'));
+  });
+});
+
+describe('simplifyIfTraditional', () => {
+  it('turns a Traditional text into Simplified and leaves a Simplified one as written', () => {
+    expect(simplifyIfTraditional('黨群工作取得顯著成效')).toBe('党群工作取得显著成效');
+    const simplified = '党群工作取得显著成效，基层党组织的凝聚力和战斗力不断增强，群众满意度明显提升';
+    expect(simplifyIfTraditional(simplified)).toBe(simplified);
+    expect(normalizeText('显著')).toBe(normalizeText('顯著'));
   });
 });
 

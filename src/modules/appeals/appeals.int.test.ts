@@ -310,3 +310,29 @@ describe('GET /api/appeals/counts', () => {
     expect((await client(env.app).get('/api/appeals/counts')).statusCode).toBe(401);
   });
 });
+
+describe('danger words', () => {
+  it('make an appeal 特急 at once and tell the leaders, whichever script the citizen writes in', async () => {
+    const body = SubmitAppealBody.parse(
+      appealBody(desk, { content: '三号楼一单元樓道裡有很濃的燃氣洩漏味道，請馬上來人！', urgency: 'normal' }),
+    );
+    const { appealId } = await submitAppeal(env.ctx, body, { actor: null, meta: { ip: null, requestId: null }, channel: 'h5' });
+    const appeal = await env.ctx.db.selectFrom('appeals').selectAll().where('id', '=', appealId!).executeTakeFirstOrThrow();
+    expect(appeal.urgency).toBe('emergency');
+    await env.ctx.events.drain();
+    const alerts = await env.ctx.db
+      .selectFrom('notifications')
+      .select(['user_id', 'title', 'link'])
+      .where('kind', '=', 'appeals.danger')
+      .where('link', '=', `/console/appeals/${appealId}`)
+      .execute();
+    expect(alerts.map((alert) => alert.user_id).sort()).toEqual([desk.dispatcher.user.id, desk.leader.user.id].sort());
+    expect(alerts[0].title).toBe('紧急诉求：燃气泄漏');
+
+    const plain = SubmitAppealBody.parse(appealBody(desk, { content: '小区东门的路灯坏了，请尽快维修。', urgency: 'normal' }));
+    const { appealId: plainId } = await submitAppeal(env.ctx, plain, { actor: null, meta: { ip: null, requestId: null }, channel: 'h5' });
+    expect((await env.ctx.db.selectFrom('appeals').select('urgency').where('id', '=', plainId!).executeTakeFirstOrThrow()).urgency).toBe(
+      'normal',
+    );
+  });
+});

@@ -62,6 +62,24 @@ export function subscribeAppealNotifications(events: EventProcessor, ctx: AppCon
       await notifyMany(ctx.db, ctx.clock, notifications);
     };
 
+  // An appeal naming a danger to life or property reaches the leaders and dispatchers at once, on its own line.
+  events.on('appeals.submitted', async (batch) => {
+    const notifications: NotificationFor[] = [];
+    for (const event of batch) {
+      const { danger, trackingNo } = payloadOf(event) as { danger?: string[]; trackingNo?: string };
+      if (danger?.length && event.org_id) {
+        notifications.push({
+          userIds: await usersWithRoleAt(ctx.db, ['leader', 'dispatcher'], event.org_id),
+          kind: 'appeals.danger',
+          title: `紧急诉求：${danger.join('、')}`,
+          body: `诉求 ${trackingNo ?? ''} 已定为特急，请立即处置`,
+          link: `/console/appeals/${event.subject_id}`,
+        });
+      }
+    }
+    await notifyMany(ctx.db, ctx.clock, notifications);
+  });
+
   // New appeals come in streams: each dispatcher gets one line that counts them, not one per appeal.
   events.on('appeals.submitted', async (batch) => {
     const perOrg = new Map<string, number>();

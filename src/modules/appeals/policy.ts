@@ -56,6 +56,9 @@ const actionRules: Record<AppealAction, Rule<AppealFacts>> = {
 export const appealPolicy = definePolicy('appeals', {
   submit: publicAccess(),
   lookup: publicAccess(),
+  // While typing, before submitting: appeals others filed that may be shown in public, and a vote for one.
+  similar: publicAccess(),
+  support: publicAccess(),
   board: publicAccess(),
   categories: publicAccess(),
   mine: signedIn(),

@@ -1,7 +1,9 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
 import { notFound } from '../../core/errors';
+import type { QueryWord } from '../../core/search';
+import { inList, searchMatches } from '../../db/dialect';
 import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
@@ -149,7 +151,11 @@ export function queryFilters(query: Omit<AppealListQuery, 'page' | 'pageSize' | 
       conditions.push(eb.and([eb('appeals.dispatched_at', '>=', start), eb('appeals.dispatched_at', '<', end)]));
     }
     if (query.q) {
-      conditions.push(eb('appeals.content', 'like', `%${query.q.replace(/[%_]/g, '')}%`));
+      // The inbox box's placeholder promises 编号、内容或地址; full-text search is /api/appeals/search.
+      const pattern = `%${query.q.replace(/[%_]/g, '')}%`;
+      conditions.push(
+        eb.or([eb('appeals.tracking_no', 'like', pattern), eb('appeals.content', 'like', pattern), eb('appeals.address', 'like', pattern)]),
+      );
     }
     switch (query.kpi) {
       case undefined:
@@ -208,11 +214,13 @@ export async function listAppeals(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  const ids = page.map((row) => row.id);
-  const rows = ids.length === 0 ? [] : await withNames(db.selectFrom('appeals').where('appeals.id', 'in', ids)).execute();
-  const position = new Map(ids.map((id, index) => [id, index]));
-  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { rows, total: Number(total.total) };
+  return {
+    rows: await rowsInOrder(
+      db,
+      page.map((row) => row.id),
+    ),
+    total: Number(total.total),
+  };
 }
 
 /**
@@ -246,26 +254,133 @@ export async function listOwnAppeals(db: Db, userId: string, page: number, pageS
   return { rows, total: Number(total.total) };
 }
 
-export async function listBoard(db: Db, page: number, pageSize: number, categoryCode?: string) {
+export type BoardFilter = { categoryCode?: string; words?: readonly QueryWord[] };
+
+/** The public board: closed appeals the citizen allowed to publish, with a reply; by relevance when searched. */
+export async function listBoard(db: Db, page: number, pageSize: number, filter: BoardFilter = {}) {
+  if (filter.words?.length === 0) {
+    return { rows: [], total: 0 };
+  }
   let base = db
     .selectFrom('appeals')
     .where('appeals.publicable', '=', 1)
     .where('appeals.state', '=', 'closed')
     .where('appeals.reply_text', 'is not', null)
     .where('appeals.merged_into_id', 'is', null);
-  if (categoryCode) {
-    base = base.where('appeals.category_code', '=', categoryCode);
+  if (filter.categoryCode) {
+    base = base.where('appeals.category_code', '=', filter.categoryCode);
   }
+  const searched = filter.words?.length
+    ? base.innerJoin(searchMatches(db, 'appeal', filter.words).as('m'), 'm.source_id', 'appeals.id')
+    : null;
+  const listed = searched ? searched.orderBy('m.rank').orderBy('appeals.closed_at', 'desc') : base.orderBy('appeals.closed_at', 'desc');
   const [rows, total] = await Promise.all([
-    withNames(base)
-      .orderBy('appeals.closed_at', 'desc')
+    withNames(listed as typeof base)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    (searched ?? base).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.total) };
 }
+
+/**
+ * Full-text search within the viewer's scope, with the inbox's filters, most relevant first (then
+ * newest). Like the inbox, the page is found on ids and only its rows are read in full.
+ */
+export async function searchAppeals(
+  db: Db,
+  actor: Actor,
+  words: readonly QueryWord[],
+  query: Omit<AppealListQuery, 'box' | 'q'>,
+  now: Date,
+  settings: AppealSettings,
+): Promise<{ rows: AppealListRow[]; total: number }> {
+  const base = db
+    .selectFrom('appeals')
+    .innerJoin(searchMatches(db, 'appeal', words).as('m'), 'm.source_id', 'appeals.id')
+    .where(scopeFilter(actor))
+    .where(queryFilters(query, now, settings));
+  const [page, total] = await Promise.all([
+    base
+      .select('appeals.id')
+      .orderBy('m.rank')
+      .orderBy('appeals.received_at', 'desc')
+      .orderBy('appeals.id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: await rowsInOrder(
+      db,
+      page.map((row) => row.id),
+    ),
+    total: Number(total.total),
+  };
+}
+
+async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {
+  const rows = ids.length === 0 ? [] : await withNames(db.selectFrom('appeals').where('appeals.id', 'in', ids)).execute();
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+export interface SimilarFilter {
+  /** Restricts candidates to what a viewer sees, or to what may be shown in public. */
+  scope: (eb: AppealEb) => Expression<SqlBool>;
+  since: string;
+  excludeId?: string;
+  limit: number;
+}
+
+/** Open appeals received since a date sharing any of the words, most relevant first: candidates for near duplicates. */
+export const similarCandidates = (db: Db, words: readonly QueryWord[], filter: SimilarFilter) =>
+  withNames(
+    db
+      .selectFrom('appeals')
+      .innerJoin(searchMatches(db, 'appeal', words, 'any').as('m'), 'm.source_id', 'appeals.id')
+      .where((eb) => filter.scope(eb as unknown as AppealEb))
+      .where(statesInOpen)
+      .where('appeals.merged_into_id', 'is', null)
+      .where('appeals.received_at', '>=', filter.since)
+      .where('appeals.id', '!=', filter.excludeId ?? '')
+      .orderBy('m.rank')
+      .limit(filter.limit) as unknown as SelectQueryBuilder<Database, 'appeals', object>,
+  ).execute();
+
+const statesInOpen = (eb: AppealEb) => statesIn(eb, OPEN_STATES);
+
+/** Counts one more person with the same problem ("我也遇到了"). */
+export const addSupport = (db: Db, id: string) =>
+  db
+    .updateTable('appeals')
+    .set((eb) => ({ support_count: eb('support_count', '+', 1) }))
+    .where('id', '=', id)
+    .returning('support_count')
+    .executeTakeFirstOrThrow();
+
+/** What an appeal is found by: its content, address and reply. */
+export const appealsToIndex = (db: Db, ids: readonly string[]) =>
+  db
+    .selectFrom('appeals')
+    .select(['id', 'content', 'address', 'reply_text'])
+    .where(inList(db, 'appeals.id', ids))
+    .execute();
+
+/** Appeals the search index does not hold yet (filed before it existed, or while indexing failed). */
+export const appealsNotIndexed = (db: Db, limit: number) =>
+  db
+    .selectFrom('appeals')
+    .leftJoin('search_documents', (join) =>
+      join.onRef('search_documents.source_id', '=', 'appeals.id').on('search_documents.source_type', '=', 'appeal'),
+    )
+    .where('search_documents.id', 'is', null)
+    .select('appeals.id')
+    .orderBy('appeals.received_at')
+    .limit(limit)
+    .execute();
 
 /** The receiving organisation: the one named (from a place's QR code) or the oldest top-level one. */
 export async function intakeOrgId(db: Db, requested: string | undefined): Promise<string> {

@@ -142,6 +142,7 @@ export const BoardQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
   categoryCode: z.string().max(40).optional(),
+  q: z.string().trim().max(100).optional(),
 });
 
 export const AppealListQuery = z.object({
@@ -186,6 +187,46 @@ export const AppealPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+});
+
+export const AppealSearchQuery = AppealListQuery.omit({ box: true, q: true, month: true, kpi: true }).extend({
+  q: z.string().trim().min(1, '请输入要搜索的内容').max(100),
+});
+export type AppealSearchQuery = z.infer<typeof AppealSearchQuery>;
+
+export const SnippetPart = z.object({ text: z.string(), hit: z.boolean() }).meta({ id: 'SnippetPart' });
+
+export const AppealSearchPage = z.object({
+  items: z.array(AppealSummary.extend({ snippet: z.array(SnippetPart) })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The words searched for, as the index holds them (Simplified), for the client to mark. */
+  words: z.array(z.string()),
+});
+
+export const SimilarQuery = z.object({
+  content: z.string().trim().min(6, '再多写几个字，才能找到相似的诉求').max(2000),
+  orgId: z.string().uuid().optional(),
+});
+
+/** An open appeal that may be shown in public, as the H5 form offers it to support instead of filing again. */
+export const PublicSimilarAppeal = z
+  .object({
+    trackingNo: z.string(),
+    categoryName: z.string(),
+    content: z.string(),
+    stateLabel: z.string(),
+    receivedAt: z.string(),
+    supportCount: z.number().int(),
+    similarity: z.number(),
+  })
+  .meta({ id: 'PublicSimilarAppeal' });
+
+export const SupportBody = z.object({ trackingNo: z.string().trim().min(6).max(40) });
+
+export const SimilarAppeals = z.object({
+  items: z.array(AppealSummary.extend({ similarity: z.number(), supportCount: z.number().int() })),
 });
 
 export const InboxCounts = z.object(

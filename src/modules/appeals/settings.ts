@@ -20,6 +20,32 @@ export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', urgen
 const TimeLimit = z.union([z.object({ hours: z.number().int().min(1).max(720) }), z.object({ workdays: z.number().int().min(1).max(60) })]);
 export type TimeLimit = z.infer<typeof TimeLimit>;
 
+/** Words that signal danger to life or property: an appeal naming one is 特急 at once and its leaders are told. */
+export const DEFAULT_DANGER_WORDS = [
+  '燃气泄漏',
+  '煤气泄漏',
+  '燃气味',
+  '煤气味',
+  '火灾',
+  '着火',
+  '起火',
+  '冒烟',
+  '爆炸',
+  '坍塌',
+  '倒塌',
+  '塌陷',
+  '轻生',
+  '自杀',
+  '跳楼',
+  '触电',
+  '漏电',
+  '电梯困人',
+  '被困',
+  '溺水',
+  '昏迷',
+  '走失',
+];
+
 export const AppealSettings = z.object({
   reviewReplies: z.boolean(),
   signHours: z.number().int().min(1).max(72),
@@ -35,6 +61,7 @@ export const AppealSettings = z.object({
     }),
     countBasicallySatisfied: z.boolean(),
   }),
+  dangerWords: z.array(z.string().trim().min(2).max(20)).max(200).default(DEFAULT_DANGER_WORDS),
 });
 export type AppealSettings = z.infer<typeof AppealSettings>;
 
@@ -47,6 +74,7 @@ export const DEFAULT_APPEAL_SETTINGS: AppealSettings = {
   nearDueHours: 24,
   limits: { emergency: { hours: 2 }, utility: { hours: 24 }, general: { workdays: 7 }, complex: { workdays: 15 } },
   kpi: { weights: { response: 30, resolution: 35, satisfaction: 35 }, countBasicallySatisfied: false },
+  dangerWords: DEFAULT_DANGER_WORDS,
 };
 
 export const APPEAL_SETTINGS_KEY = 'appeals';

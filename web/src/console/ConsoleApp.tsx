@@ -23,6 +23,10 @@ const DashboardPage = lazy(() => import('../features/dashboard/components/Dashbo
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/components/RolesPage'));
 const AuditPage = lazy(() => import('../features/admin/components/AuditPage'));
+const SearchResultsPage = lazy(() => import('../features/search/components/SearchResultsPage'));
+const ArticleListPage = lazy(() => import('../features/articles/components/ArticleListPage'));
+const ArticleDetailPage = lazy(() => import('../features/articles/components/ArticleDetailPage'));
+const ArticleImportPage = lazy(() => import('../features/articles/components/ArticleImportPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -79,6 +83,14 @@ export default function ConsoleApp() {
               }
             />
             <Route
+              path="search"
+              element={
+                <Page>
+                  <SearchResultsPage />
+                </Page>
+              }
+            />
+            <Route
               path="appeals/:id"
               element={
                 <Page>
@@ -123,6 +135,30 @@ export default function ConsoleApp() {
               element={
                 <Page>
                   <AuditPage />
+                </Page>
+              }
+            />
+            <Route
+              path="articles"
+              element={
+                <Page>
+                  <ArticleListPage />
+                </Page>
+              }
+            />
+            <Route
+              path="articles/:id"
+              element={
+                <Page>
+                  <ArticleDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="article-import"
+              element={
+                <Page>
+                  <ArticleImportPage />
                 </Page>
               }
             />

@@ -3,6 +3,7 @@ import { App, Button, Dropdown, Layout, Menu } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../features/auth/queries';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
+import { HeaderSearch } from '../features/search/components/HeaderSearch';
 import { navItems } from './nav';
 
 export function ConsoleLayout() {
@@ -13,6 +14,8 @@ export function ConsoleLayout() {
   const { message } = App.useApp();
   const items = navItems(me);
   const selected = items.find((item) => location.pathname.startsWith(item.path))?.key;
+  // Search is for the workers who have an inbox (受理派单 or 我的待办), as the server's list policy.
+  const canSearch = items.some((item) => item.key === 'inbox' || item.key === 'todo');
   const roleText = [...new Set([...me.roles.map((grant) => grant.label), ...(me.adminRole ? [adminLabel(me.adminRole)] : [])])].join('、');
 
   const onUserMenu = ({ key }: { key: string }) => {
@@ -51,6 +54,7 @@ export function ConsoleLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
+          {canSearch ? <HeaderSearch /> : null}
           <NotificationBell />
           <Dropdown
             menu={{

@@ -1,3 +1,4 @@
+import { ARTICLE_WORKER_ROLES } from '../features/articles/types';
 import { hasRole, type Me } from '../features/auth/types';
 
 export interface NavItem {
@@ -29,6 +30,11 @@ export function navItems(me: Me): NavItem[] {
     items.push({ key: 'audit', path: '/console/admin/audit', label: '审计日志' });
   }
   items.push({ key: 'board', path: '/console/board', label: '公开栏' });
+  // Every signed-in person reads the articles of their organisation tree; workers also import them.
+  items.push({ key: 'articles', path: '/console/articles', label: '文章' });
+  if (hasRole(me, ...ARTICLE_WORKER_ROLES)) {
+    items.push({ key: 'article-import', path: '/console/article-import', label: '文章导入' });
+  }
   return items;
 }
 

@@ -13,7 +13,9 @@ import { idempotencyKeyHash, storedResponse, storeResponse } from '../../../core
 import { newId, newReadableCode } from '../../../core/ids';
 import { isUniqueViolation } from '../../../db/dialect';
 import type { Appeal, Database } from '../../../db/schema';
+import { normalizeText } from '../../../text';
 import { getCategory, intakeOrgId } from '../repository';
+import { loadAppealSettings } from '../settings';
 import type { SubmitAppealBody, SubmitAppealResult } from '../schemas';
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);
@@ -48,6 +50,12 @@ async function checkPhotos(photos: SubmitInput['photos']): Promise<CheckedPhoto[
 const trackingNumber = (now: Date) => `${shanghaiDate(now).replaceAll('-', '')}${String(randomInt(100_000_000)).padStart(8, '0')}`;
 
 const TRACKING_ATTEMPTS = 5;
+
+/** The danger words (admin-editable, see settings) the text names, in either script. */
+export function dangerWordsIn(content: string, words: readonly string[]): string[] {
+  const text = normalizeText(content);
+  return words.filter((word) => text.includes(normalizeText(word)));
+}
 
 /** The workflow columns of an appeal just received: not dispatched, signed, answered or rated yet. */
 export const NOTHING_DONE_YET = {
@@ -141,8 +149,10 @@ export async function submitAppeal(
       if (!category || category.active !== 1) {
         throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
       }
+      const danger = dangerWordsIn(input.content, (await loadAppealSettings(trx)).dangerWords);
       const appeal: Appeal = {
         ...received,
+        urgency: danger.length > 0 ? 'emergency' : received.urgency,
         tracking_no: trackingNo,
         org_id: await intakeOrgId(trx, options.orgId),
         category_code: category.code,
@@ -156,14 +166,14 @@ export async function submitAppeal(
         subjectId: appeal.id,
         orgId: appeal.org_id,
         actor: options.actor,
-        payload: { channel: options.channel, categoryCode: category.code, photos: photos.length },
+        payload: { channel: options.channel, categoryCode: category.code, photos: photos.length, trackingNo, danger },
       });
       await audit(ctx, trx, options.meta, options.actor, {
         eventType: 'appeal.create',
         outcome: 'success',
         targetType: 'appeal',
         targetId: appeal.id,
-        detail: { channel: options.channel, withIdentity: appeal.anonymous === 0 },
+        detail: { channel: options.channel, withIdentity: appeal.anonymous === 0, danger },
       });
       if (keyHash) {
         await storeResponse(trx, ctx.crypto, ctx.clock, keyHash, result);

@@ -5,11 +5,22 @@ import { audit } from '../../../core/context';
 import { tooManyRequests } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { consumeRateLimit } from '../../../core/rateLimit';
+import { queryWords, snippet, withBigrams } from '../../../core/search';
 import { errorResponses, IdParams } from '../../../server/schemas';
 import { appealPolicy } from '../policy';
 import { presentSummary } from '../presenters';
-import { countBoxes, listAppeals } from '../repository';
-import { AppealDetail, AppealListQuery, AppealPage, INBOX_BOXES, InboxCounts, RevealBody, RevealResult } from '../schemas';
+import { countBoxes, listAppeals, searchAppeals } from '../repository';
+import {
+  AppealDetail,
+  AppealListQuery,
+  AppealPage,
+  AppealSearchPage,
+  AppealSearchQuery,
+  INBOX_BOXES,
+  InboxCounts,
+  RevealBody,
+  RevealResult,
+} from '../schemas';
 import { loadAppealSettings } from '../settings';
 import { detailFor, requireAppealRow } from './load';
 
@@ -32,6 +43,39 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
         total,
         page: request.query.page,
         pageSize: request.query.pageSize,
+      };
+    },
+  );
+
+  r.get(
+    '/api/appeals/search',
+    {
+      config: { policy: appealPolicy.list },
+      schema: {
+        tags: ['appeals'],
+        description: '全文检索诉求内容、地址和答复；繁体、简体均可；只返回本人权限范围内的诉求。',
+        querystring: AppealSearchQuery,
+        response: { 200: AppealSearchPage, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { q, ...filters } = request.query;
+      const words = queryWords(q);
+      const settings = await loadAppealSettings(ctx.db);
+      const now = ctx.clock.now();
+      const { rows, total } =
+        words.length > 0
+          ? await searchAppeals(ctx.db, request.actor!, words.map(withBigrams), filters, now, settings)
+          : { rows: [], total: 0 };
+      return {
+        items: rows.map((row) => ({
+          ...presentSummary(row, ctx.crypto, now, settings),
+          snippet: snippet([row.content, row.address, row.reply_text].filter(Boolean).join(' '), words),
+        })),
+        total,
+        page: filters.page,
+        pageSize: filters.pageSize,
+        words,
       };
     },
   );

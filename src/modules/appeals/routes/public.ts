@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../core/context';
 import { conflict, notFound, tooManyRequests } from '../../../core/errors';
 import { consumeRateLimit } from '../../../core/rateLimit';
+import { queryWords, withBigrams } from '../../../core/search';
 import type { Appeal } from '../../../db/schema';
 import { errorResponses, PageQuery } from '../../../server/schemas';
 import { rateAppeal } from '../commands/rateAppeal';
@@ -145,7 +146,11 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { rows, total } = await listBoard(ctx.db, request.query.page, request.query.pageSize, request.query.categoryCode);
+      const { page, pageSize, categoryCode, q } = request.query;
+      const { rows, total } = await listBoard(ctx.db, page, pageSize, {
+        categoryCode,
+        words: q ? queryWords(q).map(withBigrams) : undefined,
+      });
       return { items: rows.map(presentBoardItem), total };
     },
   );

@@ -6,6 +6,8 @@ import type {
   AppealDetail,
   AppealListQuery,
   AppealPage,
+  AppealSearchPage,
+  AppealSearchQuery,
   BoardPage,
   BoardQuery,
   Category,
@@ -29,11 +31,15 @@ export const appealsApi = {
 
   lookup: (body: LookupBody) => api<PublicAppeal>('/api/public/appeals/lookup', { ...publicCall, body }),
   rate: (body: RateBody) => api<PublicAppeal>('/api/public/appeals/rate', { ...publicCall, body }),
-  board: (query: BoardQuery) => api<BoardPage>(`/api/public/board${toQuery({ ...query })}`, publicCall),
+  board: (query: BoardQuery, signal?: AbortSignal) =>
+    api<BoardPage>(`/api/public/board${toQuery({ ...query })}`, { ...publicCall, signal }),
 
   mine: (page: number) => api<AppealPage>(`/api/my/appeals${toQuery({ page })}`),
 
   list: (query: AppealListQuery) => api<AppealPage>(`/api/appeals${toQuery({ ...query })}`),
+  /** Full-text search within the viewer's scope; a Traditional query finds Simplified text and back. */
+  search: (query: AppealSearchQuery, signal?: AbortSignal) =>
+    api<AppealSearchPage>(`/api/appeals/search${toQuery({ ...query })}`, { signal }),
   counts: () => api<InboxCounts>('/api/appeals/counts'),
   detail: (id: string) => api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}`),
   act: <A extends AppealAction>(id: string, action: A, body: ActionBodies[A]) =>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { appealsApi } from './api';
-import type { ActionBodies, AppealAction, AppealListQuery, BoardQuery } from './types';
+import type { ActionBodies, AppealAction, AppealListQuery, AppealSearchQuery, BoardQuery } from './types';
 
 export const appealKeys = {
   all: ['appeals'] as const,
@@ -8,6 +8,7 @@ export const appealKeys = {
   board: (query: BoardQuery) => ['appeals', 'board', query] as const,
   mine: (page: number) => ['appeals', 'mine', page] as const,
   list: (query: AppealListQuery) => ['appeals', 'list', query] as const,
+  search: (query: AppealSearchQuery) => ['appeals', 'search', query] as const,
   counts: ['appeals', 'counts'] as const,
   detail: (id: string) => ['appeals', 'detail', id] as const,
 };
@@ -19,11 +20,11 @@ export const useBoard = (query: BoardQuery) =>
 
 const BOARD_PAGE_SIZE = 10;
 
-/** The public board on a phone: "加载更多" appends the next page. */
-export const useBoardPages = (categoryCode: string | undefined) =>
+/** The public board on a phone: "加载更多" appends the next page; with `q`, the board searched (most relevant first). */
+export const useBoardPages = (categoryCode: string | undefined, q?: string) =>
   useInfiniteQuery({
-    queryKey: ['appeals', 'board', 'pages', categoryCode ?? ''],
-    queryFn: ({ pageParam }) => appealsApi.board({ page: pageParam, pageSize: BOARD_PAGE_SIZE, categoryCode }),
+    queryKey: ['appeals', 'board', 'pages', categoryCode ?? '', q ?? ''],
+    queryFn: ({ pageParam, signal }) => appealsApi.board({ page: pageParam, pageSize: BOARD_PAGE_SIZE, categoryCode, q }, signal),
     initialPageParam: 1,
     getNextPageParam: (last, pages) => (pages.length * BOARD_PAGE_SIZE < last.total ? pages.length + 1 : undefined),
   });
@@ -33,6 +34,19 @@ export const useMyAppeals = (page: number) =>
 
 export const useAppealList = (query: AppealListQuery) =>
   useQuery({ queryKey: appealKeys.list(query), queryFn: () => appealsApi.list(query), placeholderData: keepPreviousData });
+
+/**
+ * Full-text search; runs only for a non-empty `q` (the server answers 400 to an empty one). A
+ * superseded request is cancelled, and the last answer stays on screen while the next one loads.
+ */
+export const useAppealSearch = (query: AppealSearchQuery, enabled = true) =>
+  useQuery({
+    queryKey: appealKeys.search(query),
+    queryFn: ({ signal }) => appealsApi.search(query, signal),
+    enabled: enabled && query.q.trim() !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
 
 export const useInboxCounts = () => useQuery({ queryKey: appealKeys.counts, queryFn: appealsApi.counts, refetchInterval: 60_000 });
 
@@ -52,6 +66,7 @@ export function useAppealAction(id: string) {
     onSuccess: async (detail) => {
       client.setQueryData(appealKeys.detail(id), detail);
       await client.invalidateQueries({ queryKey: ['appeals', 'list'] });
+      await client.invalidateQueries({ queryKey: ['appeals', 'search'] });
       await client.invalidateQueries({ queryKey: appealKeys.counts });
     },
   });

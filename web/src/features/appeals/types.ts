@@ -163,6 +163,8 @@ export interface BoardQuery {
   page?: number;
   pageSize?: number;
   categoryCode?: string;
+  /** Searches the board (most relevant first) when given; at most 100 characters. */
+  q?: string;
 }
 
 export interface AppealListQuery {
@@ -207,6 +209,41 @@ export interface AppealPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** The inbox's filters without box, month and kpi, with the text to search for (1–100 characters, required). */
+export interface AppealSearchQuery {
+  q: string;
+  state?: AppealState;
+  unitId?: string;
+  categoryCode?: string;
+  urgency?: Urgency;
+  /** YYYY-MM-DD */
+  from?: string;
+  /** YYYY-MM-DD */
+  to?: string;
+  page?: number;
+  /** 1–100, default 20 */
+  pageSize?: number;
+}
+
+/** A passage of the matched text, cut into plain parts and hits (the client marks the hits; no HTML travels). */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface AppealSearchHit extends AppealSummary {
+  snippet: SnippetPart[];
+}
+
+export interface AppealSearchPage {
+  items: AppealSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The words searched for, as the index holds them (Simplified). */
+  words: string[];
 }
 
 export type InboxCounts = Record<InboxBox, number>;

@@ -1,3 +1,4 @@
+import { date, oneOf, positive, text } from '../../../../shared/urlParams';
 import {
   APPEAL_STATES,
   INBOX_BOXES,
@@ -16,16 +17,6 @@ export type InboxMode = 'intake' | 'unit';
 export const MODE_BOXES: Record<InboxMode, InboxBox[]> = {
   intake: ['to_dispatch', 'in_progress', 'to_review', 'near_due', 'overdue', 'supervised', 'closed', 'all'],
   unit: ['to_sign', 'in_progress', 'near_due', 'overdue', 'supervised', 'closed', 'all'],
-};
-
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-
-const text = (value: string | null) => (value && value.trim() !== '' ? value.trim() : undefined);
-const date = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const positive = (value: string | null, fallback: number) => {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? number : fallback;
 };
 
 /**

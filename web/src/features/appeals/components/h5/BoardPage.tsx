@@ -1,9 +1,10 @@
-import { Button, DotLoading } from 'antd-mobile';
+import { Button, DotLoading, SearchBar } from 'antd-mobile';
 import { useState } from 'react';
 import { H5Page } from '../../../../h5/H5Page';
 import { Field } from '../../../../h5/form';
 import { errorMessage } from '../../../../shared/http';
 import { formatDate } from '../../../../shared/format';
+import { useDebouncedValue } from '../../../search/useDebouncedValue';
 import { SATISFACTION_LABELS } from '../../labels';
 import { useBoardPages, useCategories } from '../../queries';
 import type { BoardItem } from '../../types';
@@ -28,10 +29,17 @@ function BoardCard({ item }: { item: BoardItem }) {
   );
 }
 
+const SEARCH_DEBOUNCE_MS = 400;
+
 export default function BoardPage() {
   const categories = useCategories();
   const [categoryCode, setCategoryCode] = useState('');
-  const board = useBoardPages(categoryCode || undefined);
+  const [text, setText] = useState('');
+  // The board searches when the typing pauses, and at once on the keyboard's 搜索 key.
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const debounced = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  const q = (submitted ?? debounced) || undefined;
+  const board = useBoardPages(categoryCode || undefined, q);
   const items = board.data?.pages.flatMap((page) => page.items) ?? [];
   const total = board.data?.pages[0]?.total ?? 0;
 
@@ -40,6 +48,36 @@ export default function BoardPage() {
       <p className="h5-hint" style={{ marginTop: 0 }}>
         这里公开的是群众同意公开、已经答复的诉求，个人信息已隐去。
       </p>
+      <form
+        role="search"
+        aria-label="搜索公开栏"
+        style={{ marginBottom: 12 }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSubmitted(text.trim());
+        }}
+      >
+        <SearchBar
+          placeholder="搜索诉求内容或答复，如：路灯"
+          value={text}
+          maxLength={100}
+          onChange={(value) => {
+            setText(value);
+            setSubmitted(null);
+          }}
+          onSearch={(value) => setSubmitted(value.trim())}
+          // antd-mobile's clear icon is a labelled <div> without a role, which screen readers cannot use;
+          // its "cancel" button is a real <button>, shown while there is text, and clears the search.
+          clearable={false}
+          showCancelButton={(_focus, value) => value !== ''}
+          cancelText="清除"
+          onCancel={() => {
+            setText('');
+            setSubmitted(null);
+          }}
+          style={{ '--height': '44px', '--border-radius': '22px', '--background': '#fff' }}
+        />
+      </form>
       <div className="h5-section">
         <Field id="board-category" label="按类别查看">
           <select id="board-category" className="h5-select" value={categoryCode} onChange={(event) => setCategoryCode(event.target.value)}>
@@ -63,10 +101,18 @@ export default function BoardPage() {
             {errorMessage(board.error)}
           </p>
         ) : items.length === 0 ? (
-          <p className="h5-hint">暂时没有公开的诉求。</p>
+          q ? (
+            <p className="h5-hint" data-testid="board-empty">
+              没有找到与“{q}”相关的公开诉求，可以换个说法再试。
+            </p>
+          ) : (
+            <p className="h5-hint">暂时没有公开的诉求。</p>
+          )
         ) : (
           <>
-            <p className="h5-hint">共 {total} 条</p>
+            <p className="h5-hint" data-testid="board-total">
+              {q ? `找到 ${total} 条与“${q}”相关的诉求` : `共 ${total} 条`}
+            </p>
             {items.map((item) => (
               <BoardCard key={item.trackingNo} item={item} />
             ))}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealBody, createAppealsDesk, type AppealsDesk } from '../../../test/factories';
+import { client, startTestApp, type TestEnv } from '../../../test/harness';
+import { submitAppeal } from './commands/submitAppeal';
+import { SubmitAppealBody } from './schemas';
+
+let env: TestEnv;
+let desk: AppealsDesk;
+
+beforeAll(async () => {
+  env = await startTestApp();
+  desk = await createAppealsDesk(env.ctx, env.app);
+});
+afterAll(() => env.close());
+
+/** Files an appeal through the command (no anonymous limit) and lets the search index catch up. */
+async function fileWithCodes(content: string, overrides: Record<string, unknown> = {}) {
+  const body = SubmitAppealBody.parse(appealBody(desk, { content, ...overrides }));
+  const { appealId, result } = await submitAppeal(env.ctx, body, { actor: null, meta: { ip: null, requestId: null }, channel: 'h5' });
+  await env.ctx.events.drain();
+  return { id: appealId!, ...result };
+}
+const file = async (content: string, overrides: Record<string, unknown> = {}) => (await fileWithCodes(content, overrides)).id;
+
+async function act(id: string, action: string, body: Record<string, unknown>, as = desk.dispatcher) {
+  const { version } = (await as.client.get(`/api/appeals/${id}`)).json();
+  const response = await as.client.post(`/api/appeals/${id}/${action}`, { version, ...body });
+  expect(response.statusCode).toBe(200);
+  await env.ctx.events.drain();
+}
+
+type Hit = { id: string; snippet: { text: string; hit: boolean }[] };
+const search = async (query: string, as = desk.dispatcher) => {
+  const response = await as.client.get(`/api/appeals/search?${query}`);
+  expect(response.statusCode).toBe(200);
+  return response.json() as { items: Hit[]; total: number; words: string[] };
+};
+const idsOf = async (query: string, as = desk.dispatcher) => (await search(query, as)).items.map((item) => item.id);
+const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+describe('GET /api/appeals/search', () => {
+  let streetLight: string;
+  let heating: string;
+  let traditional: string;
+
+  beforeAll(async () => {
+    streetLight = await file('光明小区北门的路灯坏了半个月，夜里老人出门很危险。');
+    heating = await file('锦绣家园三号楼暖气不热，室温只有十二度。', { address: '锦绣家园 3 号楼' });
+    traditional = await file('社區垃圾清運不及時，氣味很大，影響居民生活。');
+    await act(heating, 'dispatch', { unitId: desk.orgs.unitA.id });
+  });
+
+  it('answers 401 without a session and 400 without a query', async () => {
+    expect((await client(env.app).get(`/api/appeals/search?${q('路灯')}`)).statusCode).toBe(401);
+    const empty = await desk.dispatcher.client.get('/api/appeals/search?q=');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.q' });
+  });
+
+  it('finds an appeal by the words of its content and address, with the hit marked in a snippet', async () => {
+    const result = await search(q('路灯'));
+    expect(result.items.map((item) => item.id)).toEqual([streetLight]);
+    expect(result.items[0].snippet.filter((part) => part.hit).map((part) => part.text)).toEqual(['路灯']);
+    expect(result.items[0].snippet.map((part) => part.text).join('')).toContain('光明小区北门的路灯坏了');
+    expect(await idsOf(q('锦绣家园 暖气'))).toEqual([heating]);
+  });
+
+  it('finds Simplified text with a Traditional query and Traditional text with a Simplified one', async () => {
+    expect(await idsOf(q('路燈'))).toEqual([streetLight]);
+    const result = await search(q('垃圾清运'));
+    expect(result.items.map((item) => item.id)).toEqual([traditional]);
+    // Shown as the citizen wrote it.
+    expect(result.items[0].snippet.map((part) => part.text).join('')).toContain('社區垃圾清運');
+  });
+
+  it('needs every word of the query, and combines the text with the filters', async () => {
+    expect(await idsOf(q('路灯 暖气'))).toEqual([]);
+    expect(await idsOf(`${q('暖气')}&state=dispatched`)).toEqual([heating]);
+    expect(await idsOf(`${q('暖气')}&state=received`)).toEqual([]);
+    expect(await idsOf(`${q('暖气')}&unitId=${desk.orgs.unitB.id}`)).toEqual([]);
+  });
+
+  it('keeps to the viewer scope: a unit sees hits among its own appeals only', async () => {
+    expect(await idsOf(q('暖气'), desk.handlerA)).toEqual([heating]);
+    expect(await idsOf(q('暖气'), desk.handlerB)).toEqual([]);
+    expect(await idsOf(q('路灯'), desk.handlerA)).toEqual([]);
+  });
+
+  it('puts the appeal most about the words first, and pages through the hits', async () => {
+    const passing = await file('顺便提一句，楼下的井盖松动了。另外我们小区环境总体还不错，物业服务也比较及时。');
+    const focused = await file('井盖松动，井盖响声很大，井盖随时可能塌陷。');
+    expect((await idsOf(q('井盖'))).slice(0, 2)).toEqual([focused, passing]);
+    const first = await search(`${q('井盖')}&pageSize=1&page=1`);
+    const second = await search(`${q('井盖')}&pageSize=1&page=2`);
+    expect(first.total).toBe(2);
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual([focused, passing]);
+  });
+
+  it('indexes the reply once the unit has written it', async () => {
+    const id = await file('东风小区二期的自来水发黄。');
+    await act(id, 'dispatch', { unitId: desk.orgs.unitA.id });
+    await act(id, 'sign', {}, desk.handlerA);
+    expect(await idsOf(q('管网冲洗'))).toEqual([]);
+    await act(id, 'reply', { text: '已安排对小区供水管网冲洗，水质已恢复。' }, desk.handlerA);
+    expect(await idsOf(q('管网冲洗'))).toEqual([id]);
+  });
+});
+
+describe('GET /api/appeals?q=', () => {
+  it('filters the inbox by tracking number, content or address, as its search box says', async () => {
+    const { id, trackingNo } = await fileWithCodes('和平里小区3号楼的化粪池满溢。', { address: '和平里小区3号楼' });
+    const listed = async (text: string) =>
+      ((await desk.dispatcher.client.get(`/api/appeals?${q(text)}`)).json() as { items: { id: string }[] }).items.map((item) => item.id);
+    expect(await listed(trackingNo)).toEqual([id]);
+    expect(await listed('化粪池')).toEqual([id]);
+    expect(await listed('和平里小区3号楼')).toEqual([id]);
+  });
+});
+
+describe('GET /api/public/board?q=', () => {
+  it('searches only what may be shown in public: closed, replied and allowed by the citizen', async () => {
+    const shown = await fileWithCodes('人民公园南门的健身器材损坏。');
+    const hidden = await fileWithCodes('人民公园南门的长椅损坏。', { publicable: false });
+    await file('人民公园北门的围栏倒了。');
+    for (const appeal of [shown, hidden]) {
+      await act(appeal.id, 'dispatch', { unitId: desk.orgs.unitA.id });
+      await act(appeal.id, 'sign', {}, desk.handlerA);
+      await act(appeal.id, 'reply', { text: '已经修好，欢迎监督。' }, desk.handlerA);
+      const rated = await client(env.app).post('/api/public/appeals/rate', {
+        trackingNo: appeal.trackingNo,
+        queryCode: appeal.queryCode,
+        satisfaction: 'satisfied',
+        resolved: true,
+      });
+      expect(rated.json().state).toBe('closed');
+    }
+    await env.ctx.events.drain();
+    const board = async (text: string) =>
+      ((await client(env.app).get(`/api/public/board?${q(text)}`)).json() as { items: { trackingNo: string }[] }).items.map(
+        (item) => item.trackingNo,
+      );
+    expect(await board('人民公园')).toEqual([shown.trackingNo]);
+    expect(await board('欢迎监督')).toEqual([shown.trackingNo]);
+    expect(await board('长椅')).toEqual([]);
+    expect(await board('围栏')).toEqual([]);
+  });
+});
