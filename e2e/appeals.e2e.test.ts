@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, expectAccessible, makePng, PASSWORD, phone, screenshotAll, startE2e, type E2eEnv } from './support';
+import { buttonName, type E2eEnv, expectAccessible, makePng, openContext, screenshotAll, signIn, startE2e } from './support';
 
 /**
  * The whole life of one appeal, through the UI only: a resident files it on a phone, the dispatch
@@ -13,29 +13,8 @@ const CONTENT = '幸福小区 3 号楼电梯停运两天了，老人上下楼很
 const ADDRESS = '幸福小区 3 号楼';
 const REPLY = '已联系电梯维保单位更换控制板，3 号楼电梯已于今天恢复运行。';
 
-/** antd puts a space between the two characters of a two-character button ("派 单"); match either way. */
-const buttonName = (label: string): RegExp => new RegExp(`^${[...label].join('\\s*')}$`);
-
 let env: E2eEnv;
 const contexts: BrowserContext[] = [];
-
-async function newContext(kind: 'phone' | 'desktop'): Promise<BrowserContext> {
-  const context = kind === 'phone' ? await phone(env.browser) : await desktop(env.browser);
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
-/** Signs in on the console login page and waits for the landing page the role leads to. */
-async function signIn(username: string, landing: string): Promise<Page> {
-  const page = await (await newContext('desktop')).newPage();
-  await page.goto(`${env.baseUrl}/console/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: buttonName('登录') }).click();
-  await page.waitForURL(`**${landing}`);
-  return page;
-}
 
 /** Opens the appeal from an inbox tab by its tracking number. */
 async function openFromInbox(page: Page, tab: string, trackingNo: string): Promise<void> {
@@ -78,7 +57,7 @@ describe('an appeal from a phone to the dashboard', () => {
     onTestFailed(() => screenshotAll(contexts, 'appeals'));
 
     // 1. The resident files it on a phone, with a photo.
-    const resident = await (await newContext('phone')).newPage();
+    const resident = await (await openContext(env, contexts, 'phone')).newPage();
     await resident.goto(`${env.baseUrl}/`);
     await resident.getByRole('link', { name: /我要反映/ }).click();
     await resident.waitForURL('**/h5/submit');
@@ -105,7 +84,7 @@ describe('an appeal from a phone to the dashboard', () => {
     await expectAccessible(resident, 'H5 submit result page');
 
     // 2. The dispatcher finds it in 待派单 and sends it to the unit.
-    const dispatcher = await signIn('dispatcher', '/console/inbox');
+    const dispatcher = await signIn(env, contexts, 'dispatcher', '/console/inbox');
     await openFromInbox(dispatcher, '待派单', trackingNo);
     await expect.poll(() => stateOf(dispatcher)).toContain('待派单');
     await dispatcher.getByText(CONTENT).waitFor();
@@ -131,7 +110,7 @@ describe('an appeal from a phone to the dashboard', () => {
     await expect.poll(() => stateOf(dispatcher)).toContain('待签收');
 
     // 3. The handler signs it in 待签收 and replies.
-    const handler = await signIn('handler', '/console/todo');
+    const handler = await signIn(env, contexts, 'handler', '/console/todo');
     await openFromInbox(handler, '待签收', trackingNo);
     await act(handler, '签收');
     await expect.poll(() => stateOf(handler)).toContain('已签收');
@@ -163,7 +142,7 @@ describe('an appeal from a phone to the dashboard', () => {
     expect(await status.getByRole('definition').allInnerTexts()).toContain('满意');
 
     // 6. The leader's dashboard counts it for the unit: 1 dispatched, every rate 100%.
-    const leader = await signIn('leader', '/console/dashboard');
+    const leader = await signIn(env, contexts, 'leader', '/console/dashboard');
     await leader.getByRole('heading', { level: 1, name: '数据看板' }).waitFor();
     const row = leader.getByRole('row', { name: new RegExp(UNIT) });
     await row.getByRole('link', { name: `${UNIT} 派单 1 件，查看清单` }).waitFor();

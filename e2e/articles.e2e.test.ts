@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, expectAccessible, PASSWORD, screenshotAll, startE2e, type E2eEnv } from './support';
+import { buttonName, desktop, type E2eEnv, expectAccessible, PASSWORD, screenshotAll, startE2e } from './support';
 
 /** A worker pastes a scraped article, checks what 识别 found, saves it, and finds it in the list. */
 
@@ -15,9 +15,6 @@ const page000 = readFileSync(
   'utf8',
 );
 const TITLE = '不忘初心牢记使命 扎实做好党群工作';
-
-/** antd puts a space between the two characters of a two-character button ("识 别"); match either way. */
-const buttonName = (label: string): RegExp => new RegExp(`^${[...label].join('\\s*')}$`);
 
 let env: E2eEnv;
 let context: BrowserContext | undefined;

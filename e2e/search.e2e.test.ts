@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, expectAccessible, PASSWORD, phone, screenshotAll, startE2e, type E2eEnv } from './support';
+import { buttonName, type E2eEnv, expectAccessible, openContext, screenshotAll, signIn, startE2e } from './support';
 
 /**
  * Search as the people who use it search: a dispatcher types into the console header's search box,
@@ -14,29 +14,8 @@ const HEATING = '锦绣家园三号楼暖气不热，室温只有十二度，老
 const BOARD_RUBBISH = '幸福小区东门的垃圾清运不及时，垃圾桶满了好几天，气味很大，影响居民生活。';
 const BOARD_PARKING = '和平里小区地下车库的照明一直不亮，晚上停车很不方便。';
 
-/** antd puts a space between the two characters of a two-character button ("搜 索"); match either way. */
-const buttonName = (label: string): RegExp => new RegExp(`^${[...label].join('\\s*')}$`);
-
 let env: E2eEnv;
 const contexts: BrowserContext[] = [];
-
-async function newContext(kind: 'phone' | 'desktop'): Promise<BrowserContext> {
-  const context = kind === 'phone' ? await phone(env.browser) : await desktop(env.browser);
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
-/** Signs in on the console login page and waits for the landing page the role leads to. */
-async function signIn(username: string, landing: string): Promise<Page> {
-  const page = await (await newContext('desktop')).newPage();
-  await page.goto(`${env.baseUrl}/console/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: buttonName('登录') }).click();
-  await page.waitForURL(`**${landing}`);
-  return page;
-}
 
 interface Filed {
   trackingNo: string;
@@ -98,7 +77,7 @@ describe('the console header search', () => {
 
     const light = await file(STREET_LIGHT);
     const heating = await file(HEATING);
-    const dispatcher = await signIn('dispatcher', '/console/inbox');
+    const dispatcher = await signIn(env, contexts, 'dispatcher', '/console/inbox');
     const lightId = await idOf(dispatcher, light.trackingNo);
     await indexed(dispatcher, '路灯', light.trackingNo);
     await indexed(dispatcher, '暖气', heating.trackingNo);
@@ -179,8 +158,8 @@ describe('the public board search', () => {
     onTestFailed(() => screenshotAll(contexts, 'search-board'));
 
     // Two appeals the residents agreed to publish, replied and rated, so the board shows them.
-    const dispatcher = await signIn('dispatcher', '/console/inbox');
-    const handler = await signIn('handler', '/console/todo');
+    const dispatcher = await signIn(env, contexts, 'dispatcher', '/console/inbox');
+    const handler = await signIn(env, contexts, 'handler', '/console/todo');
     const filedNos: string[] = [];
     for (const content of [BOARD_RUBBISH, BOARD_PARKING]) {
       const filed = await file(content, true);
@@ -200,7 +179,7 @@ describe('the public board search', () => {
     // The board is searched through the index, which follows each change after it commits.
     await expect.poll(async () => (await boardTrackingNos('垃圾')).join()).toBe(rubbishNo);
 
-    const resident = await (await newContext('phone')).newPage();
+    const resident = await (await openContext(env, contexts, 'phone')).newPage();
     await resident.goto(`${env.baseUrl}/h5/board`);
     await resident.getByRole('heading', { level: 1, name: '公开栏' }).waitFor();
     await resident.getByText('共 2 条').waitFor();

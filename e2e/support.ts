@@ -197,3 +197,25 @@ export async function screenshotAll(contexts: BrowserContext[], name: string): P
     }),
   );
 }
+
+/** antd puts a space between the two characters of a two-character button ("派 单"); match either way. */
+export const buttonName = (label: string): RegExp => new RegExp(`^${[...label].join('\\s*')}$`);
+
+/** A new browser context of the kind, kept in `contexts` so the spec closes (and on failure photographs) them all. */
+export async function openContext(env: E2eEnv, contexts: BrowserContext[], kind: 'phone' | 'desktop'): Promise<BrowserContext> {
+  const context = kind === 'phone' ? await phone(env.browser) : await desktop(env.browser);
+  context.setDefaultTimeout(15_000);
+  contexts.push(context);
+  return context;
+}
+
+/** Signs in on the console login page and waits for the landing page the role leads to. */
+export async function signIn(env: E2eEnv, contexts: BrowserContext[], username: string, landing: string): Promise<Page> {
+  const page = await (await openContext(env, contexts, 'desktop')).newPage();
+  await page.goto(`${env.baseUrl}/console/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: buttonName('登录') }).click();
+  await page.waitForURL(`**${landing}`);
+  return page;
+}

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Empty, Form, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Empty, Form, Input, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, type HTMLAttributes } from 'react';
@@ -10,19 +10,12 @@ import { useMe } from '../../auth/queries';
 import { hasRole } from '../../auth/types';
 import { useUnits } from '../../orgs/queries';
 import { StateTag, UrgencyTag } from '../../appeals/components/console/common';
-import { STATE_LABELS, URGENCY_LABELS } from '../../appeals/labels';
 import { useAppealSearch, useCategories } from '../../appeals/queries';
-import {
-  APPEAL_STATES,
-  URGENCIES,
-  type AppealSearchHit,
-  type AppealSearchQuery,
-  type AppealState,
-  type Urgency,
-} from '../../appeals/types';
+import { type AppealSearchHit, type AppealSearchQuery, type AppealState, type Urgency } from '../../appeals/types';
 import { paramsFromSearchQuery, SEARCH_MAX_LENGTH, searchQueryFromParams } from '../searchParams';
 import { Snippet } from './Snippet';
 import '../search.css';
+import { AppealFilterFields } from '../../appeals/components/console/AppealFilterFields';
 
 interface FilterValues {
   q?: string;
@@ -185,48 +178,7 @@ export default function SearchResultsPage() {
           <Form.Item label="关键词" name="q" rules={[{ required: true, whitespace: true, message: '请输入要搜索的内容' }]}>
             <Input allowClear placeholder="内容、地址或答复中的词语" style={{ width: 240 }} maxLength={SEARCH_MAX_LENGTH} />
           </Form.Item>
-          <Form.Item label="类别" name="categoryCode">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="全部类别"
-              style={{ width: 180 }}
-              options={(categories.data ?? []).map((category) => ({
-                value: category.code,
-                label: `${category.typeLabel}·${category.name}`,
-              }))}
-            />
-          </Form.Item>
-          {intake ? (
-            <Form.Item label="承办单位" name="unitId">
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="全部单位"
-                style={{ width: 180 }}
-                options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-              />
-            </Form.Item>
-          ) : null}
-          <Form.Item label="状态" name="state">
-            <Select
-              allowClear
-              placeholder="全部状态"
-              style={{ width: 140 }}
-              options={APPEAL_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))}
-            />
-          </Form.Item>
-          <Form.Item label="紧急程度" name="urgency">
-            <Select
-              allowClear
-              placeholder="全部"
-              style={{ width: 110 }}
-              options={URGENCIES.map((urgency) => ({ value: urgency, label: URGENCY_LABELS[urgency] }))}
-            />
-          </Form.Item>
-          <Form.Item label="受理日期" name="dates">
-            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始日期', '结束日期']} />
-          </Form.Item>
+          <AppealFilterFields categories={categories.data} units={intake ? (units.data ?? []) : undefined} />
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" data-testid="search-submit">

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Form, Input, Space, Table, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
@@ -10,19 +10,12 @@ import { errorMessage } from '../../../../shared/http';
 import { formatDateTime } from '../../../../shared/format';
 import { useUnits } from '../../../orgs/queries';
 import { appealsApi } from '../../api';
-import { BOX_LABELS, KPI_FILTER_LABELS, STATE_LABELS, URGENCY_LABELS } from '../../labels';
+import { BOX_LABELS, KPI_FILTER_LABELS } from '../../labels';
 import { useAppealList, useCategories, useInboxCounts } from '../../queries';
-import {
-  APPEAL_STATES,
-  URGENCIES,
-  type AppealListQuery,
-  type AppealState,
-  type AppealSummary,
-  type InboxBox,
-  type Urgency,
-} from '../../types';
+import { type AppealListQuery, type AppealState, type AppealSummary, type InboxBox, type Urgency } from '../../types';
 import { DueText, StateTag, SupervisedTag, UrgencyTag } from './common';
 import { MODE_BOXES, paramsFromQuery, queryFromParams, type InboxMode } from './inboxFilters';
+import { AppealFilterFields } from './AppealFilterFields';
 
 interface FilterValues {
   categoryCode?: string;
@@ -178,48 +171,7 @@ export default function InboxPage({ mode }: { mode: InboxMode }) {
       />
       <section className="console-panel" aria-label="筛选条件">
         <Form<FilterValues> form={form} name="inbox-filter" layout="inline" onFinish={onSearch} style={{ rowGap: 12 }}>
-          <Form.Item label="类别" name="categoryCode">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="全部类别"
-              style={{ width: 180 }}
-              options={(categories.data ?? []).map((category) => ({
-                value: category.code,
-                label: `${category.typeLabel}·${category.name}`,
-              }))}
-            />
-          </Form.Item>
-          {mode === 'intake' ? (
-            <Form.Item label="承办单位" name="unitId">
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="全部单位"
-                style={{ width: 180 }}
-                options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-              />
-            </Form.Item>
-          ) : null}
-          <Form.Item label="状态" name="state">
-            <Select
-              allowClear
-              placeholder="全部状态"
-              style={{ width: 140 }}
-              options={APPEAL_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))}
-            />
-          </Form.Item>
-          <Form.Item label="紧急程度" name="urgency">
-            <Select
-              allowClear
-              placeholder="全部"
-              style={{ width: 110 }}
-              options={URGENCIES.map((urgency) => ({ value: urgency, label: URGENCY_LABELS[urgency] }))}
-            />
-          </Form.Item>
-          <Form.Item label="受理日期" name="dates">
-            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始日期', '结束日期']} />
-          </Form.Item>
+          <AppealFilterFields categories={categories.data} units={mode === 'intake' ? (units.data ?? []) : undefined} />
           <Form.Item label="关键词" name="q">
             <Input allowClear placeholder="编号、内容或地址" style={{ width: 200 }} maxLength={100} data-testid="inbox-keyword" />
           </Form.Item>
