@@ -66,4 +66,35 @@ describe('appeal settings (system admin)', () => {
     const listed = (await client(env.app).get('/api/appeals/categories')).json();
     expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'heating', name: '供暖', limitKind: 'utility' })]));
   });
+
+  it('refuses submissions in a category the moment it is switched off, and takes new danger words at once', async () => {
+    const category = {
+      name: '临时类别',
+      appealType: 'complaint',
+      limitKind: 'general',
+      defaultUnitId: null,
+      description: null,
+      sort: 9,
+      active: true,
+    };
+    await sysadmin.client.put('/api/admin/appeals/categories/temporary', category);
+    const submit = (content: string) =>
+      desk.resident.client.post('/api/public/appeals', appealBody(desk, { categoryCode: 'temporary', content }));
+    expect((await submit('临时类别下的第一件诉求，内容足够长。')).statusCode).toBe(201);
+    await sysadmin.client.put('/api/admin/appeals/categories/temporary', { ...category, active: false });
+    expect((await submit('临时类别下的第二件诉求，内容足够长。')).json().code).toBe('UNKNOWN_CATEGORY');
+
+    const settings = (await sysadmin.client.get('/api/admin/appeals/settings')).json();
+    await sysadmin.client.put('/api/admin/appeals/settings', { ...settings, dangerWords: ['化学品泄漏'] });
+    const urgent = await desk.resident.client.post(
+      '/api/public/appeals',
+      appealBody(desk, { content: '厂区东侧疑似化学品泄漏，气味刺鼻。' }),
+    );
+    const stored = await env.ctx.db
+      .selectFrom('appeals')
+      .select('urgency')
+      .where('tracking_no', '=', urgent.json().trackingNo)
+      .executeTakeFirstOrThrow();
+    expect(stored.urgency).toBe('emergency');
+  });
 });

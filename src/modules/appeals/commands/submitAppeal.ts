@@ -14,8 +14,7 @@ import { newId, newReadableCode } from '../../../core/ids';
 import { isUniqueViolation } from '../../../db/dialect';
 import type { Appeal, Database } from '../../../db/schema';
 import { normalizeText } from '../../../text';
-import { getCategory, intakeOrgId } from '../repository';
-import { loadAppealSettings } from '../settings';
+import { referenceData } from '../reference';
 import type { SubmitAppealBody, SubmitAppealResult } from '../schemas';
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);
@@ -145,16 +144,17 @@ export async function submitAppeal(
       if (previous) {
         return { result: previous, appealId: null };
       }
-      const category = await getCategory(trx, input.categoryCode);
+      const reference = referenceData(ctx);
+      const category = await reference.category(trx, input.categoryCode);
       if (!category || category.active !== 1) {
         throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
       }
-      const danger = dangerWordsIn(input.content, (await loadAppealSettings(trx)).dangerWords);
+      const danger = dangerWordsIn(input.content, (await reference.appealSettings(trx)).dangerWords);
       const appeal: Appeal = {
         ...received,
         urgency: danger.length > 0 ? 'emergency' : received.urgency,
         tracking_no: trackingNo,
-        org_id: await intakeOrgId(trx, options.orgId),
+        org_id: await reference.intakeOrg(trx, options.orgId),
         category_code: category.code,
         appeal_type: category.appeal_type,
       };

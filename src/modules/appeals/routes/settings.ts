@@ -7,6 +7,7 @@ import { UNIT_KINDS } from '../../../core/orgs';
 import { writeSetting } from '../../../core/settings';
 import { errorResponses } from '../../../server/schemas';
 import { appealPolicy } from '../policy';
+import { referenceData } from '../reference';
 import { APPEAL_TYPES } from '../schemas';
 import { APPEAL_SETTINGS_KEY, AppealSettings, LIMIT_KINDS, loadAppealSettings } from '../settings';
 
@@ -53,6 +54,7 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
           detail: request.body,
         });
       });
+      referenceData(ctx).clear();
       return request.body;
     },
   );
@@ -119,6 +121,7 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
           detail: body,
         });
       });
+      referenceData(ctx).clear();
       return { code, ...body };
     },
   );
