@@ -14,8 +14,12 @@ import type {
   InboxCounts,
   LookupBody,
   PublicAppeal,
+  PublicSimilarAppeals,
   RateBody,
   RevealResult,
+  SimilarAppeals,
+  SimilarQuery,
+  SupportResult,
   SubmitAppealBody,
   SubmitAppealResult,
 } from './types';
@@ -34,6 +38,12 @@ export const appealsApi = {
   board: (query: BoardQuery, signal?: AbortSignal) =>
     api<BoardPage>(`/api/public/board${toQuery({ ...query })}`, { ...publicCall, signal }),
 
+  /** Open public appeals telling of the same problem, while the citizen types (rate-limited per address). */
+  similarPublic: (body: SimilarQuery, signal?: AbortSignal) =>
+    api<PublicSimilarAppeals>('/api/public/appeals/similar', { ...publicCall, body, signal }),
+  /** "我也遇到了": one more voice for an open public appeal, instead of filing the same thing again. */
+  support: (trackingNo: string) => api<SupportResult>('/api/public/appeals/support', { ...publicCall, body: { trackingNo } }),
+
   mine: (page: number) => api<AppealPage>(`/api/my/appeals${toQuery({ page })}`),
 
   list: (query: AppealListQuery) => api<AppealPage>(`/api/appeals${toQuery({ ...query })}`),
@@ -42,6 +52,8 @@ export const appealsApi = {
     api<AppealSearchPage>(`/api/appeals/search${toQuery({ ...query })}`, { signal }),
   counts: () => api<InboxCounts>('/api/appeals/counts'),
   detail: (id: string) => api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}`),
+  /** Likely duplicates of the appeal within the viewer's scope, best first. */
+  similar: (id: string, signal?: AbortSignal) => api<SimilarAppeals>(`/api/appeals/${encodeURIComponent(id)}/similar`, { signal }),
   act: <A extends AppealAction>(id: string, action: A, body: ActionBodies[A]) =>
     api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}/${actionSlug(action)}`, { body }),
   reveal: (id: string, reason: string) => api<RevealResult>(`/api/appeals/${encodeURIComponent(id)}/reveal`, { body: { reason } }),

@@ -11,6 +11,8 @@ export const appealKeys = {
   search: (query: AppealSearchQuery) => ['appeals', 'search', query] as const,
   counts: ['appeals', 'counts'] as const,
   detail: (id: string) => ['appeals', 'detail', id] as const,
+  similar: (id: string) => ['appeals', 'similar', id] as const,
+  publicSimilar: (content: string) => ['appeals', 'publicSimilar', content] as const,
 };
 
 export const useCategories = () => useQuery({ queryKey: appealKeys.categories, queryFn: appealsApi.categories, staleTime: 10 * 60_000 });
@@ -52,6 +54,36 @@ export const useInboxCounts = () => useQuery({ queryKey: appealKeys.counts, quer
 
 export const useAppealDetail = (id: string) => useQuery({ queryKey: appealKeys.detail(id), queryFn: () => appealsApi.detail(id) });
 
+/** Likely duplicates beside the detail; asked only when the viewer may merge (`enabled`). */
+export const useSimilarAppeals = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: appealKeys.similar(id),
+    queryFn: ({ signal }) => appealsApi.similar(id, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+
+/** The fewest characters the server looks up similar appeals for (SimilarQuery in schemas.ts). */
+export const SIMILAR_MIN_CHARS = 6;
+
+/**
+ * Similar public appeals for what the citizen has written so far: pass the debounced, trimmed text.
+ * Runs only from 6 characters on; a superseded request is cancelled (the query function uses its
+ * signal), the last answer stays while the next loads, and a failure is not retried: the form works
+ * without it.
+ */
+export const usePublicSimilar = (content: string) =>
+  useQuery({
+    queryKey: appealKeys.publicSimilar(content),
+    queryFn: ({ signal }) => appealsApi.similarPublic({ content }, signal),
+    enabled: content.length >= SIMILAR_MIN_CHARS,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: false,
+  });
+
+export const useSupportAppeal = () => useMutation({ mutationFn: appealsApi.support });
+
 export const useLookup = () => useMutation({ mutationFn: appealsApi.lookup });
 export const useRate = () => useMutation({ mutationFn: appealsApi.rate });
 
@@ -68,6 +100,8 @@ export function useAppealAction(id: string) {
       await client.invalidateQueries({ queryKey: ['appeals', 'list'] });
       await client.invalidateQueries({ queryKey: ['appeals', 'search'] });
       await client.invalidateQueries({ queryKey: appealKeys.counts });
+      // A merged or closed appeal is no longer anyone's likely duplicate.
+      await client.invalidateQueries({ queryKey: ['appeals', 'similar'] });
     },
   });
 }

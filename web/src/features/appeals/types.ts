@@ -246,6 +246,53 @@ export interface AppealSearchPage {
   words: string[];
 }
 
+/** What the H5 form sends while the citizen types: 6–2000 characters (trimmed), and the receiving organisation if known. */
+export interface SimilarQuery {
+  content: string;
+  orgId?: string;
+}
+
+/**
+ * An open appeal of the last 30 days that its citizen allowed to be public, telling of the same problem:
+ * offered on the H5 form to support ("我也遇到了") instead of filing again. `content` is short and scrubbed of
+ * personal data.
+ */
+export interface PublicSimilarAppeal {
+  trackingNo: string;
+  categoryName: string;
+  content: string;
+  stateLabel: string;
+  receivedAt: string;
+  supportCount: number;
+  /** Cosine similarity of the two texts, 0 to 1, two decimals. */
+  similarity: number;
+}
+
+export interface PublicSimilarAppeals {
+  items: PublicSimilarAppeal[];
+}
+
+/** "我也遇到了": counted once per address per appeal per day. */
+export interface SupportBody {
+  trackingNo: string;
+}
+
+export interface SupportResult {
+  supportCount: number;
+}
+
+/** A likely duplicate within the viewer's scope, beside an appeal's detail. */
+export interface SimilarAppeal extends AppealSummary {
+  /** Cosine similarity of the two texts, 0 to 1, two decimals. */
+  similarity: number;
+  supportCount: number;
+}
+
+/** Best first. */
+export interface SimilarAppeals {
+  items: SimilarAppeal[];
+}
+
 export type InboxCounts = Record<InboxBox, number>;
 
 export interface AppealDetail extends AppealSummary {

@@ -12,6 +12,7 @@ import type { AppealDetail, RevealResult } from '../../types';
 import { ActionPanel } from './ActionPanel';
 import { DueText, StateTag, SupervisedTag, UrgencyTag } from './common';
 import { RevealContact } from './RevealContact';
+import { SimilarAppealsCard } from './SimilarAppealsCard';
 
 const CHANNEL_LABELS: Record<string, string> = { h5: '手机网页', console: '工作台录入', open311: '外部系统接入' };
 
@@ -141,6 +142,7 @@ function DetailBody({ detail, onStale }: { detail: AppealDetail; onStale: () => 
           <h2 id="detail-info">诉求信息</h2>
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={basics} />
         </section>
+        <SimilarAppealsCard detail={detail} onStale={onStale} />
         <section className="console-panel" aria-labelledby="detail-photos">
           <h2 id="detail-photos">现场照片</h2>
           {detail.photos.length === 0 ? (

@@ -11,6 +11,7 @@ import { compressImage, MAX_PHOTOS } from '../../imageCompress';
 import { useCategories } from '../../queries';
 import type { Category, SubmitAppealBody, SubmitAppealResult } from '../../types';
 import { saveLastSubmission } from './lastSubmission';
+import { SimilarNotice } from './SimilarNotice';
 
 const CONTENT_MAX = 2000;
 const PHONE = /^1[3-9]\d{9}$/;
@@ -298,6 +299,7 @@ export default function SubmitPage() {
               onChange={(event) => set('content', event.target.value)}
             />
           </Field>
+          <SimilarNotice content={values.content} onContinue={() => document.getElementById(FIELD_IDS.content)?.focus()} />
         </section>
 
         <section className="h5-section" aria-labelledby="submit-where">
