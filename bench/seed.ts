@@ -224,6 +224,16 @@ const SIGNED: ReadonlySet<AppealState> = new Set(['signed', 'in_progress', 'exte
 const CONTACTED: ReadonlySet<AppealState> = new Set(['in_progress', 'extension_requested', 'review', 'callback', 'closed']);
 const REPLIED: ReadonlySet<AppealState> = new Set(['review', 'callback', 'closed']);
 
+/** Where the seeded appeals' texts come from: the citizen's content, and the unit's reply to it. */
+export interface AppealTexts {
+  content(rng: Rng): string;
+  /** The reply to the appeal whose content was generated last. */
+  reply(rng: Rng): string;
+}
+
+/** The texts of the inbox and export benchmarks: short, from a small set of phrases. */
+export const PLAIN_TEXTS: AppealTexts = { content: appealContent, reply: (rng) => pick(rng, REPLIES) };
+
 function generateAppeal(
   rng: Rng,
   ctx: AppContext,
@@ -232,6 +242,7 @@ function generateAppeal(
   now: number,
   index: number,
   earlier: string[],
+  texts: AppealTexts,
 ): Appeal {
   // Spread over 90 days, a little busier recently.
   const ageDays = 90 * rng() ** 1.3;
@@ -255,7 +266,7 @@ function generateAppeal(
     category_code: category.code,
     appeal_type: category.appealType,
     urgency,
-    content: appealContent(rng),
+    content: texts.content(rng),
     address: rng() < 0.8 ? streetAddress(rng) : null,
     lat: rng() < 0.5 ? 39.8 + rng() * 0.2 : null,
     lng: null,
@@ -317,7 +328,7 @@ function generateAppeal(
       if (REPLIED.has(state)) {
         last = Math.min(last + (0.5 + rng() * 8) * DAY_MS, now - 10_000);
         appeal.replied_at = iso(last);
-        appeal.reply_text = pick(rng, REPLIES);
+        appeal.reply_text = texts.reply(rng);
         appeal.version += 1;
       }
       if (state === 'closed') {
@@ -347,7 +358,7 @@ const INT_COLUMNS = new Set(['anonymous', 'publicable', 'version', 'resolved', '
 const FLOAT_COLUMNS = new Set(['lat', 'lng']);
 
 /** Bulk INSERT straight into the appeals table: one transaction per chunk on SQLite, unnest() arrays on PostgreSQL. */
-export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk: Desk, count: number) {
+export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk: Desk, count: number, texts = PLAIN_TEXTS) {
   const rng = seededRng(90_000 + count);
   const calendar = new MemoCalendar();
   const now = Date.now();
@@ -363,7 +374,7 @@ export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk
       const t0 = performance.now();
       const rows: Appeal[] = [];
       for (let i = start; i < Math.min(count, start + chunk); i += 1) {
-        rows.push(generateAppeal(rng, ctx, desk, calendar, now, i + 1, earlier));
+        rows.push(generateAppeal(rng, ctx, desk, calendar, now, i + 1, earlier, texts));
       }
       columns = columns.length ? columns : Object.keys(rows[0]);
       const t1 = performance.now();
