@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonName, type E2eEnv, expectAccessible, openContext, screenshotAll, signIn, startE2e } from './support';
+import { buttonName, type E2eEnv, expectAccessible, openContext, screenshotAll, signIn, startE2e, fileAnonymously } from './support';
 
 /**
  * Search as the people who use it search: a dispatcher types into the console header's search box,
@@ -15,23 +15,8 @@ const BOARD_RUBBISH = '幸福小区东门的垃圾清运不及时，垃圾桶满
 const BOARD_PARKING = '和平里小区地下车库的照明一直不亮，晚上停车很不方便。';
 
 let env: E2eEnv;
+const file = (content: string, publicable = false) => fileAnonymously(env, content, publicable);
 const contexts: BrowserContext[] = [];
-
-interface Filed {
-  trackingNo: string;
-  queryCode: string;
-}
-
-/** Files an appeal as a resident would, through the public API (anonymously, so no contact is needed). */
-async function file(content: string, publicable = false): Promise<Filed> {
-  const response = await fetch(`${env.baseUrl}/api/public/appeals`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ categoryCode: 'property', content, anonymous: true, publicable }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Filed;
-}
 
 /** The appeal's id, as the signed-in worker's inbox lists it. */
 async function idOf(worker: Page, trackingNo: string): Promise<string> {

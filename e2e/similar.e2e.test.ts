@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, openContext, screenshotAll, signIn, startE2e, type E2eEnv } from './support';
+import { expectAccessible, openContext, screenshotAll, signIn, startE2e, type E2eEnv, fileAnonymously, type FiledAppeal } from './support';
 
 /**
  * Near duplicates as people meet them: a resident writing about a street light another resident has
@@ -14,22 +14,8 @@ const TYPED = '幸福小区5号楼门口的路灯坏了，晚上太黑';
 const DUPLICATE = '幸福小区5号楼门口路灯不亮好几天了，晚上走路看不清，老人容易摔倒，请尽快维修。';
 
 let env: E2eEnv;
+const file = (content: string, publicable: boolean) => fileAnonymously(env, content, publicable);
 const contexts: BrowserContext[] = [];
-
-interface Filed {
-  trackingNo: string;
-}
-
-/** Files an appeal as a resident would, through the public API (anonymously, so no contact is needed). */
-async function file(content: string, publicable: boolean): Promise<Filed> {
-  const response = await fetch(`${env.baseUrl}/api/public/appeals`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ categoryCode: 'property', content, anonymous: true, publicable }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Filed;
-}
 
 /** Waits until the search index (updated after each commit) offers the appeal for the text. */
 async function offered(content: string, trackingNo: string): Promise<void> {
@@ -57,7 +43,7 @@ async function openForm(): Promise<Page> {
 
 const stateOf = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
-let earlier: Filed;
+let earlier: FiledAppeal;
 
 beforeAll(async () => {
   env = await startE2e();

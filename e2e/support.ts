@@ -219,3 +219,21 @@ export async function signIn(env: E2eEnv, contexts: BrowserContext[], username: 
   await page.waitForURL(`**${landing}`);
   return page;
 }
+
+export interface FiledAppeal {
+  trackingNo: string;
+  queryCode: string;
+}
+
+/** Files an appeal as a resident would, through the public API (anonymously, so no contact is needed). */
+export async function fileAnonymously(env: E2eEnv, content: string, publicable: boolean): Promise<FiledAppeal> {
+  const response = await fetch(`${env.baseUrl}/api/public/appeals`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ categoryCode: 'property', content, anonymous: true, publicable }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`filing the appeal answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as FiledAppeal;
+}
