@@ -11,7 +11,8 @@
  *
  * Targets (from the issue): p95 < 50 ms on SQLite, and at least 100 times faster than the scan.
  */
-import { statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -22,6 +23,7 @@ import { appealsNotIndexed, appealsToIndex, searchAppeals } from '../src/modules
 import { AppealSearchQuery } from '../src/modules/appeals/schemas';
 import { indexAppeals } from '../src/modules/appeals/search';
 import { loadAppealSettings } from '../src/modules/appeals/settings';
+import { TEST_PASSWORD } from '../test/factories';
 import { defaultSegmenter, normalizeText } from '../src/text';
 import { seededRng } from './content';
 import { variedAppealTexts } from './search-content';
@@ -38,6 +40,7 @@ import {
   ms,
   num,
   openSqlite,
+  OUT_DIR,
   parseArgs,
   printTable,
   startBenchApp,
@@ -99,6 +102,26 @@ const searchPath = (q: string) => `/api/appeals/search?q=${encodeURIComponent(q)
 const since = (started: number) => performance.now() - started;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const mb = (bytes: number) => bytes / 1e6;
+
+/**
+ * What a run has measured so far, rewritten after every step: a full run takes more than an hour, and
+ * a process killed on the way leaves its figures behind. Removed when the final result is written.
+ */
+const progress = {
+  file: path.join(
+    OUT_DIR,
+    `search-${args.dialects.join('+')}${args.quick ? '-quick' : ''}-partial-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  ),
+  done: [] as unknown[],
+  current: {} as Record<string, unknown>,
+  save() {
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(
+      this.file,
+      `${JSON.stringify({ benchmark: 'search', partial: true, plan, results: this.done, inProgress: this.current }, null, 2)}\n`,
+    );
+  },
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Direct access to the bench database (sizes, scans, plans)
@@ -523,11 +546,24 @@ async function probe(bench: BenchApp, path: string, cookie: string): Promise<{ t
   return { total: body!.total, words: body!.words, ms: took };
 }
 
+/**
+ * A fresh session for the user: the desk's sessions were opened before seeding and indexing, which
+ * take longer than the idle timeout (30 minutes) on a full run.
+ */
+async function signIn(bench: BenchApp, userId: string): Promise<string> {
+  const { username } = await bench.ctx.db.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
+  const response = await bench.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in failed: ${response.body}`);
+  }
+  return String(response.headers['set-cookie']).split(';')[0];
+}
+
 async function timeQueries(bench: BenchApp, desk: Desk, loadgen: LoadGenerator, specs: QuerySpec[]) {
   const timed = [];
   await waitForQuiet();
   for (const spec of specs) {
-    const cookie = desk.cookies[spec.actor];
+    const cookie = await signIn(bench, desk.userIds[spec.actor]);
     const first = await probe(bench, spec.path, cookie);
     const iterations = Math.max(20, Math.min(plan.iterations, Math.floor(QUERY_BUDGET_MS / Math.max(1, first.ms))));
     let attempts = 0;
@@ -653,6 +689,8 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
     const t0 = performance.now();
     const value = await run();
     durations[name] = since(t0) / 1000;
+    progress.current = { ...progress.current, dialect, durations, [name]: value };
+    progress.save();
     return value;
   };
   const database = await createBenchDatabase(dialect);
@@ -668,7 +706,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
     const seedMeter = cpuMeter();
     const fill = await step('seed', () => fillAppeals(database, bench.ctx, desk, plan.appeals, texts));
     const seedCpu = seedMeter();
-    const text = await textFigures(db, texts.stats().traditional);
+    const text = await step('text', () => textFigures(db, texts.stats().traditional));
     console.log(
       `${dialect}: ${fill.rows} appeals generated in ${num(fill.generateMs / 1000, 1)} s, inserted in ${num(fill.insertMs / 1000, 1)} s ` +
         `(${num(fill.rowsPerSecond)} rows/s)${dialect === 'postgres' ? `, vacuum analyze ${num(fill.analyzeMs / 1000, 1)} s` : ''}; ` +
@@ -864,6 +902,9 @@ async function main() {
   try {
     for (const dialect of args.dialects) {
       results.push(await benchDialect(dialect, loadgen));
+      progress.done = [...results];
+      progress.current = {};
+      progress.save();
       report(results[results.length - 1]);
     }
   } finally {
@@ -903,6 +944,7 @@ function writeResults(info: MachineInfo, background: CpuReading, results: Dialec
     results,
   });
   console.log(`\nwrote ${file}`);
+  rmSync(progress.file, { force: true });
 }
 
 await main();
