@@ -1,7 +1,8 @@
 import { coreModule } from './core';
 import { appealsModule } from './modules/appeals';
 import { articlesModule } from './modules/articles';
+import { opinionModule } from './modules/opinion';
 import type { ModuleManifest } from './server/modules';
 
 /** Every module of the platform, in registration order. */
-export const allModules: ModuleManifest[] = [coreModule, appealsModule, articlesModule];
+export const allModules: ModuleManifest[] = [coreModule, appealsModule, articlesModule, opinionModule];

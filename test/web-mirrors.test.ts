@@ -6,10 +6,14 @@ import * as serverStates from '../src/modules/appeals/stateMachine';
 import * as serverArticleNoise from '../src/modules/articles/noise';
 import * as serverArticlePolicy from '../src/modules/articles/policy';
 import * as serverArticles from '../src/modules/articles/schemas';
+import * as serverOpinionTables from '../src/db/migrations/0008_opinion';
+import * as serverOpinionPolicy from '../src/modules/opinion/policy';
+import * as serverOpinion from '../src/modules/opinion/schemas';
 import * as webLabels from '../web/src/features/appeals/labels';
 import * as webTypes from '../web/src/features/appeals/types';
 import * as webArticles from '../web/src/features/articles/types';
 import * as webAuth from '../web/src/features/auth/types';
+import * as webOpinion from '../web/src/features/opinion/types';
 
 // The web bundle keeps its own copies of the server's enums and labels (it imports no server code);
 // this keeps the copies honest, so a state or role added on the server cannot be missing in the UI.
@@ -49,5 +53,12 @@ describe('the web app mirrors the server', () => {
     expect(webArticles.MAX_ORIGINAL_CHARS).toBe(serverArticles.MAX_ORIGINAL_CHARS);
     expect(webArticles.REMOVAL_REASONS).toEqual(serverArticleNoise.REMOVAL_REASONS);
     expect(webArticles.ARTICLE_WORKER_ROLES).toEqual(serverArticlePolicy.ARTICLE_WORKER_ROLES);
+  });
+
+  it('has the same opinion facets, alert states and watching roles', () => {
+    expect(webOpinion.FACETS).toEqual(serverOpinion.FACETS);
+    expect(webOpinion.FACETS).toEqual(serverOpinionTables.OPINION_FACETS);
+    expect(webOpinion.ALERT_STATES).toEqual(serverOpinionTables.ALERT_STATES);
+    expect(webOpinion.OPINION_ROLES).toEqual(serverOpinionPolicy.OPINION_ROLES);
   });
 });

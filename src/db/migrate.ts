@@ -8,6 +8,7 @@ import * as notificationDigest from './migrations/0004_notification_digest';
 import * as inboxBoxes from './migrations/0005_inbox_boxes';
 import * as articles from './migrations/0006_articles';
 import * as search from './migrations/0007_search';
+import * as opinion from './migrations/0008_opinion';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005_inbox_boxes': inboxBoxes,
   '0006_articles': articles,
   '0007_search': search,
+  '0008_opinion': opinion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

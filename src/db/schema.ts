@@ -228,6 +228,46 @@ export interface AppealPhotoTable {
   sort: number;
 }
 
+export interface OpinionAppealTable {
+  appeal_id: string;
+  org_id: string;
+  day: string;
+  category_code: string;
+  place: string;
+  unit_id: string | null;
+  terms: string;
+}
+
+export interface OpinionCountTable {
+  org_id: string;
+  facet: string;
+  value: string;
+  day: string;
+  term: string;
+  count: number;
+}
+
+export interface OpinionAlertTable {
+  id: string;
+  org_id: string;
+  term: string;
+  day: string;
+  observed: number;
+  expected: number;
+  p_value: number;
+  related_terms: string;
+  state: string;
+  raised_at: Timestamp;
+  updated_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  response_text: string | null;
+  responded_by: string | null;
+  responded_at: Timestamp | null;
+  published_at: Timestamp | null;
+  version: number;
+}
+
 export interface ArticleTable {
   id: string;
   org_id: string;
@@ -273,6 +313,9 @@ export interface Database {
   appeal_photos: AppealPhotoTable;
   idempotency_keys: IdempotencyKeyTable;
   articles: ArticleTable;
+  opinion_appeals: OpinionAppealTable;
+  opinion_counts: OpinionCountTable;
+  opinion_alerts: OpinionAlertTable;
 }
 
 export type Org = Selectable<OrgTable>;
@@ -283,3 +326,4 @@ export type AppealCategory = Selectable<AppealCategoryTable>;
 export type EventRow = Selectable<EventTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Article = Selectable<ArticleTable>;
+export type OpinionAlert = Selectable<OpinionAlertTable>;

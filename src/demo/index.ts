@@ -11,6 +11,7 @@ import { createDemoOrganisation } from './organisation';
 import { planAppeals, type DemoStaff } from './plan';
 import { Random } from './random';
 import { runPlans, type RunResult } from './run';
+import { seedLiftSurge } from './surge';
 import { SentenceLedger } from './text/ledger';
 import { workingHours } from './workTime';
 
@@ -84,6 +85,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     days: options.days ?? 90,
   });
   const run = await runPlans(ctx, plans, actors, organisation.committeeId, now);
+  await seedLiftSurge(ctx, organisation.committeeId, now);
 
   await refreshPlannerStatistics(ctx.db);
   const notifyFrom = iso(new Date(now.getTime() - NOTIFY_DAYS * 86_400_000));

@@ -101,4 +101,16 @@ describe('demo data', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ state: 'callback', canRate: true });
   });
+
+  it('shows the 舆情 dashboard a surge of appeals about a broken lift, with its alert', async () => {
+    const leader = await login('leader');
+    const overview = (await leader.get('/api/opinion/overview')).json();
+    const lift = overview.alerts.find((alert: { term: string; relatedTerms: string[] }) =>
+      [alert.term, ...alert.relatedTerms].includes('电梯'),
+    );
+    expect(lift).toMatchObject({ state: 'open' });
+    expect(lift.observed).toBeGreaterThanOrEqual(5);
+    expect(overview.topics.slice(0, 3).flatMap((topic: { terms: string[] }) => topic.terms)).toContain('电梯');
+    expect(overview.cloud.length).toBeGreaterThan(30);
+  });
 });

@@ -20,6 +20,7 @@ const AppealDetailPage = lazy(() => import('../features/appeals/components/conso
 const ConsoleBoardPage = lazy(() => import('../features/appeals/components/console/ConsoleBoardPage'));
 // ECharts lives only in the dashboard's chunk.
 const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage'));
+const OpinionPage = lazy(() => import('../features/opinion/components/OpinionPage'));
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/components/RolesPage'));
 const AuditPage = lazy(() => import('../features/admin/components/AuditPage'));
@@ -87,6 +88,14 @@ export default function ConsoleApp() {
               element={
                 <Page>
                   <SearchResultsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="opinion"
+              element={
+                <Page>
+                  <OpinionPage />
                 </Page>
               }
             />

@@ -1,5 +1,6 @@
 import { ARTICLE_WORKER_ROLES } from '../features/articles/types';
 import { hasRole, type Me } from '../features/auth/types';
+import { OPINION_ROLES } from '../features/opinion/types';
 
 export interface NavItem {
   key: string;
@@ -19,6 +20,9 @@ export function navItems(me: Me): NavItem[] {
   // The server's dashboard policy admits leaders, dispatchers and unit heads (each sees their scope).
   if (hasRole(me, 'leader', 'dispatcher', 'unit_head')) {
     items.push({ key: 'dashboard', path: '/console/dashboard', label: '数据看板' });
+  }
+  if (hasRole(me, ...OPINION_ROLES)) {
+    items.push({ key: 'opinion', path: '/console/opinion', label: '舆情监测' });
   }
   if (me.adminRole === 'sysadmin') {
     items.push({ key: 'users', path: '/console/admin/users', label: '用户管理' });

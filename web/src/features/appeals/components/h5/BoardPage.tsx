@@ -4,6 +4,7 @@ import { H5Page } from '../../../../h5/H5Page';
 import { Field } from '../../../../h5/form';
 import { errorMessage } from '../../../../shared/http';
 import { formatDate } from '../../../../shared/format';
+import { PublicResponses } from '../../../opinion/components/PublicResponses';
 import { useDebouncedValue } from '../../../search/useDebouncedValue';
 import { SATISFACTION_LABELS } from '../../labels';
 import { useBoardPages, useCategories } from '../../queries';
@@ -48,6 +49,7 @@ export default function BoardPage() {
       <p className="h5-hint" style={{ marginTop: 0 }}>
         这里公开的是群众同意公开、已经答复的诉求，个人信息已隐去。
       </p>
+      {q ? null : <PublicResponses />}
       <form
         role="search"
         aria-label="搜索公开栏"
