@@ -18,13 +18,14 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kyse
 import pg from 'pg';
 import { loadActor } from '../src/core/actor';
 import { indexTerms, queryWords, withBigrams } from '../src/core/search';
+import { textSegmenter } from '../src/core/textDictionary';
 import type { Database } from '../src/db/schema';
 import { appealsNotIndexed, appealsToIndex, searchAppeals } from '../src/modules/appeals/repository';
 import { AppealSearchQuery } from '../src/modules/appeals/schemas';
 import { indexAppeals } from '../src/modules/appeals/search';
 import { loadAppealSettings } from '../src/modules/appeals/settings';
 import { TEST_PASSWORD } from '../test/factories';
-import { defaultSegmenter, normalizeText } from '../src/text';
+import { normalizeText } from '../src/text';
 import { seededRng } from './content';
 import { variedAppealTexts } from './search-content';
 import { createDesk, fillAppeals, type Desk } from './seed';
@@ -298,7 +299,7 @@ async function timeNotIndexed(bench: BenchApp): Promise<number> {
 
 async function buildIndex(bench: BenchApp, database: BenchDatabase, total: number, textBytes: number): Promise<IndexFigures> {
   const { ctx } = bench;
-  const segmenter = defaultSegmenter();
+  const segmenter = await textSegmenter(ctx);
   const notIndexedMs = { none: await timeNotIndexed(bench), half: NaN, all: NaN };
   const sample = { batches: 0, documents: 0, readMs: 0, normalizeMs: 0, jiebaMs: 0, indexTermsMs: 0, indexAppealsMs: 0 };
   const byTenth: number[] = [];
@@ -337,7 +338,7 @@ async function buildIndex(bench: BenchApp, database: BenchDatabase, total: numbe
         const t3 = performance.now();
         segmenter.indexWords(normalized);
         const t4 = performance.now();
-        indexTerms(text);
+        indexTerms(segmenter, text);
         const t5 = performance.now();
         sample.normalizeMs += t3 - t2;
         sample.jiebaMs += t4 - t3;
@@ -495,6 +496,7 @@ async function diagnose(database: BenchDatabase, desk: Desk, bench: BenchApp, sp
   const plans = direct(database);
   try {
     const settings = await loadAppealSettings(db);
+    const segmenter = await textSegmenter(bench.ctx);
     const actors = new Map<ActorKey, Awaited<ReturnType<typeof loadActor>>>();
     for (const key of Object.keys(ACTORS) as ActorKey[]) {
       const user = await db.selectFrom('users').selectAll().where('id', '=', desk.userIds[key]).executeTakeFirstOrThrow();
@@ -503,7 +505,7 @@ async function diagnose(database: BenchDatabase, desk: Desk, bench: BenchApp, sp
     const result: Statement[][] = [];
     for (const spec of specs) {
       const { q, ...filters } = AppealSearchQuery.parse({ q: spec.q, page: 1, pageSize: PAGE_SIZE });
-      const words = queryWords(q).map(withBigrams);
+      const words = queryWords(segmenter, q).map(withBigrams);
       const runs: LogEvent[][] = [];
       for (let repeat = 0; repeat < plan.dbRepeats; repeat += 1) {
         sink.events = [];

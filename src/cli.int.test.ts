@@ -78,6 +78,13 @@ describe('lianxin CLI', () => {
     expect(unknownOrg).toMatchObject({ exitCode: 1, stderr: '所属组织不存在' });
   });
 
+  it('forgets the triage models and learns them again from the dispatched appeals (none here)', async () => {
+    await db.insertInto('triage_labels').values({ model: 'unit', label: 'stale', appeals: 3, terms: 12 }).execute();
+    const result = await runCli(['triage-rebuild'], env);
+    expect(result).toMatchObject({ exitCode: 0, stdout: '已重新学习 0 件已派单诉求' });
+    expect(await db.selectFrom('triage_labels').selectAll().execute()).toEqual([]);
+  });
+
   it('verifies an intact audit chain', async () => {
     const result = await runCli(['verify-audit'], env);
     expect(result).toMatchObject({ exitCode: 0, stdout: '审计日志哈希链完整（3 条）' });

@@ -18,6 +18,7 @@ import { dialectOfUrl } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Database, Org } from './db/schema';
 import { isDemoLoaded, printDemo, seedDemo } from './demo';
+import { rebuildAppealTriage } from './modules/appeals';
 import { createContext } from './server/context';
 
 /** What a run of the CLI produced; `main` prints it, tests read it. */
@@ -248,6 +249,17 @@ const seed: CliCommand = {
     }),
 };
 
+const triageRebuild: CliCommand = {
+  usage: 'triage-rebuild',
+  summary: '按全部已派单诉求重新学习派单智能建议（修改领域词典后运行）；学完前暂不给建议',
+  run: (_options, io) =>
+    withContext(io.env, async (ctx) => {
+      const learned = await rebuildAppealTriage(ctx);
+      io.out(`已重新学习 ${learned} 件已派单诉求`);
+      return 0;
+    }),
+};
+
 const help: CliCommand = {
   usage: 'help',
   summary: '显示本帮助',
@@ -264,6 +276,7 @@ const COMMANDS = new Map<string, CliCommand>([
   ['create-admin', createAdmin],
   ['backup', backup],
   ['verify-audit', verifyAudit],
+  ['triage-rebuild', triageRebuild],
   ['help', help],
 ]);
 

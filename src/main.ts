@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrate';
 import { printDemo, seedDemo } from './demo';
+import { textSegmenter } from './core/textDictionary';
 import { warmUpTextPipeline } from './text';
 import { allModules } from './modules';
 import { buildApp } from './server/app';
@@ -21,6 +22,7 @@ const noAccounts = (await ctx.db.selectFrom('users').select('id').limit(1).execu
 
 // Loaded before serving, so the first search or form does not wait half a second for jieba's dictionaries.
 warmUpTextPipeline();
+await textSegmenter(ctx);
 const app = await buildApp(ctx, { modules: allModules, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
 const stopScheduler = startScheduler(ctx, allModules, (message, error) => app.log.error({ err: error }, message));

@@ -13,11 +13,16 @@ import { allModules } from '../src/modules';
 import { buildApp } from '../src/server/app';
 import { createContext } from '../src/server/context';
 
-export interface TestEnv {
+export interface TestInstance {
   ctx: AppContext;
   app: FastifyInstance;
   clock: ManualClock;
   close(): Promise<void>;
+}
+
+export interface TestEnv extends TestInstance {
+  /** Another app instance on the same database, as behind a load balancer: its own connections, clock and caches. */
+  startAnotherInstance(): Promise<TestInstance>;
 }
 
 /** Monday 2026-03-02 10:00 in Beijing: a plain working day, away from holidays. */
@@ -60,19 +65,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     OPEN311_API_KEYS: 'test-open311-key',
     ...env,
   });
-  const clock = new ManualClock(new Date(TEST_START));
-  const db = connect(database.url, { schema: database.schema, poolSize: 4 });
-  await migrateToLatest(db);
-  const ctx = createContext(config, { clock, db });
-  const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });
-  await app.ready();
+  // Every instance migrates on start, as src/main.ts does; for all but the first there is nothing left to do.
+  const startInstance = async (): Promise<TestInstance> => {
+    const clock = new ManualClock(new Date(TEST_START));
+    const db = connect(database.url, { schema: database.schema, poolSize: 4 });
+    await migrateToLatest(db);
+    const ctx = createContext(config, { clock, db });
+    const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+    await app.ready();
+    return {
+      ctx,
+      app,
+      clock,
+      close: async () => {
+        await app.close();
+        await db.destroy();
+      },
+    };
+  };
+  const first = await startInstance();
   return {
-    ctx,
-    app,
-    clock,
+    ...first,
+    startAnotherInstance: startInstance,
     close: async () => {
-      await app.close();
-      await db.destroy();
+      await first.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -6,9 +6,11 @@ import * as serverStates from '../src/modules/appeals/stateMachine';
 import * as serverArticleNoise from '../src/modules/articles/noise';
 import * as serverArticlePolicy from '../src/modules/articles/policy';
 import * as serverArticles from '../src/modules/articles/schemas';
-import * as serverOpinionTables from '../src/db/migrations/0008_opinion';
 import * as serverOpinionPolicy from '../src/modules/opinion/policy';
 import * as serverOpinion from '../src/modules/opinion/schemas';
+import * as serverOpinionTables from '../src/db/migrations/0008_opinion';
+import * as serverText from '../src/text';
+import * as webAdmin from '../web/src/features/admin/types';
 import * as webLabels from '../web/src/features/appeals/labels';
 import * as webTypes from '../web/src/features/appeals/types';
 import * as webArticles from '../web/src/features/articles/types';
@@ -53,6 +55,16 @@ describe('the web app mirrors the server', () => {
     expect(webArticles.MAX_ORIGINAL_CHARS).toBe(serverArticles.MAX_ORIGINAL_CHARS);
     expect(webArticles.REMOVAL_REASONS).toEqual(serverArticleNoise.REMOVAL_REASONS);
     expect(webArticles.ARTICLE_WORKER_ROLES).toEqual(serverArticlePolicy.ARTICLE_WORKER_ROLES);
+  });
+
+  it('has the same dictionary word rule and limit, and the same default danger words and limit', () => {
+    expect(webAdmin.ADMIN_WORD.source).toBe(serverText.ADMIN_WORD.source);
+    expect(webAdmin.MAX_ADMIN_WORDS).toBe(serverText.MAX_ADMIN_WORDS);
+    expect(webAdmin.DEFAULT_DANGER_WORDS).toEqual(serverSettings.DEFAULT_DANGER_WORDS);
+    expect(serverSettings.AppealSettings.shape.dangerWords.safeParse(Array(webAdmin.MAX_DANGER_WORDS + 1).fill('火灾')).success).toBe(
+      false,
+    );
+    expect(serverSettings.AppealSettings.shape.dangerWords.safeParse(Array(webAdmin.MAX_DANGER_WORDS).fill('火灾')).success).toBe(true);
   });
 
   it('has the same opinion facets, alert states and watching roles', () => {

@@ -4,6 +4,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { notificationRoutes } from './routes/notifications';
 import { orgRoutes } from './routes/orgs';
+import { textRoutes } from './routes/text';
 
 export const coreModule: ModuleManifest = {
   name: 'core',
@@ -13,5 +14,6 @@ export const coreModule: ModuleManifest = {
     await calendarRoutes(app);
     await notificationRoutes(app);
     await orgRoutes(app);
+    await textRoutes(app);
   },
 };

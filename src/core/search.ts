@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { insertChunks } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { defaultSegmenter, isStopWord, matchingForm, normalizeText } from '../text';
+import { isStopWord, matchingForm, normalizeText, type Segmenter } from '../text';
 import { iso, type Clock } from './clock';
 
 export interface SearchDocument {
@@ -29,10 +29,11 @@ function hanBigrams(text: string): string[] {
  * The tokens a text is indexed under, normalised (Simplified, lower case): jieba's words in search
  * mode, then the character pairs of the text. The pairs find a word that jieba cut differently in
  * the text than in the query (供水管网 is cut 供水管/网, so 管网 alone is not one of its words).
+ * The segmenter is the instance's (textSegmenter), so the admin's words are indexed whole.
  */
-export function indexTerms(text: string): string {
+export function indexTerms(segmenter: Segmenter, text: string): string {
   const normalized = normalizeText(text);
-  return [...defaultSegmenter().indexWords(normalized), ...hanBigrams(normalized)].join(' ');
+  return [...segmenter.indexWords(normalized), ...hanBigrams(normalized)].join(' ');
 }
 
 export interface QueryWord {
@@ -42,12 +43,17 @@ export interface QueryWord {
 }
 
 /** Stores (or replaces) the documents' words; the full-text index follows (see createSearchIndex). */
-export async function indexDocuments(db: Kysely<Database>, clock: Clock, documents: readonly SearchDocument[]): Promise<void> {
+export async function indexDocuments(
+  db: Kysely<Database>,
+  clock: Clock,
+  segmenter: Segmenter,
+  documents: readonly SearchDocument[],
+): Promise<void> {
   const indexedAt = iso(clock.now());
   const rows = documents.map((document) => ({
     source_type: document.sourceType,
     source_id: document.sourceId,
-    terms: indexTerms(document.text),
+    terms: indexTerms(segmenter, document.text),
     indexed_at: indexedAt,
   }));
   for (const chunk of insertChunks(rows)) {
@@ -69,8 +75,8 @@ const MAX_QUERY_WORDS = 8;
  * The words of a search box's text, as the index holds them: 黨群 and 党群 give the same words.
  * Stop words are dropped unless nothing else is left.
  */
-export function queryWords(query: string): string[] {
-  const words = [...new Set(defaultSegmenter().words(normalizeText(query)))];
+export function queryWords(segmenter: Segmenter, query: string): string[] {
+  const words = [...new Set(segmenter.words(normalizeText(query)))];
   const content = words.filter((word) => !isStopWord(word));
   return (content.length > 0 ? content : words).slice(0, MAX_QUERY_WORDS);
 }

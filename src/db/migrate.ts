@@ -9,6 +9,7 @@ import * as inboxBoxes from './migrations/0005_inbox_boxes';
 import * as articles from './migrations/0006_articles';
 import * as search from './migrations/0007_search';
 import * as opinion from './migrations/0008_opinion';
+import * as triage from './migrations/0009_triage';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006_articles': articles,
   '0007_search': search,
   '0008_opinion': opinion,
+  '0009_triage': triage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -228,6 +228,43 @@ export interface AppealPhotoTable {
   sort: number;
 }
 
+/** How often a term occurs in the appeals learned with a label, per triage model (naive Bayes counts). */
+export interface TriageTermTable {
+  model: string;
+  term: string;
+  label: string;
+  count: number;
+}
+
+/** Per triage model and label: the appeals learned with it and the terms they hold in all. */
+export interface TriageLabelTable {
+  model: string;
+  label: string;
+  appeals: number;
+  terms: number;
+}
+
+/** What a dispatched appeal taught the triage models: its labels and its terms (JSON array). */
+export interface TriageExampleTable {
+  appeal_id: string;
+  category_code: string;
+  unit_id: string;
+  terms: string;
+  learned_at: Timestamp;
+}
+
+/** The triage suggestion at an appeal's dispatch beside what the dispatcher chose. */
+export interface TriageDecisionTable {
+  appeal_id: string;
+  decided_at: Timestamp;
+  suggested_category_code: string | null;
+  category_confidence: number | null;
+  category_code: string;
+  suggested_unit_id: string | null;
+  unit_confidence: number | null;
+  unit_id: string;
+}
+
 export interface OpinionAppealTable {
   appeal_id: string;
   org_id: string;
@@ -316,6 +353,10 @@ export interface Database {
   opinion_appeals: OpinionAppealTable;
   opinion_counts: OpinionCountTable;
   opinion_alerts: OpinionAlertTable;
+  triage_terms: TriageTermTable;
+  triage_labels: TriageLabelTable;
+  triage_examples: TriageExampleTable;
+  triage_decisions: TriageDecisionTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -4,7 +4,7 @@ import { iso } from '../core/clock';
 import type { AppContext } from '../core/context';
 import { writeSetting } from '../core/settings';
 import { refreshPlannerStatistics } from '../db/dialect';
-import { APPEAL_SETTINGS_KEY, backfillAppealSearch, DEFAULT_APPEAL_SETTINGS } from '../modules/appeals';
+import { APPEAL_SETTINGS_KEY, backfillAppealSearch, backfillAppealTriage, DEFAULT_APPEAL_SETTINGS } from '../modules/appeals';
 import { allAccountSpecs, checkDemoPasswords, PRINTED_ACCOUNTS, presentAccount, unitStaff, type DemoAccount } from './accounts';
 import { DEMO_COMMITTEE_ID } from './catalogue';
 import { createDemoOrganisation } from './organisation';
@@ -95,8 +95,9 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     .where('created_at', '<', notifyFrom)
     .where('handled_at', 'is', null)
     .execute();
-  // Those events were never handled, so the search index learns of their appeals here.
+  // Those events were never handled, so the search index and the triage models learn of their appeals here.
   await backfillAppealSearch(ctx);
+  await backfillAppealTriage(ctx);
 
   // The query code is known only from the submission; the state, from the database.
   const waiting = await ctx.db

@@ -102,6 +102,19 @@ describe('demo data', () => {
     expect(response.json()).toMatchObject({ state: 'callback', canRate: true });
   });
 
+  it('has learned its dispatches, so the dispatcher gets a triage suggestion for an appeal waiting to be dispatched', async () => {
+    const dispatched = await env.ctx.db
+      .selectFrom('appeals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const waiting = await env.ctx.db.selectFrom('appeals').select('id').where('state', '=', 'received').executeTakeFirstOrThrow();
+    const response = await (await login('dispatcher')).get(`/api/appeals/${waiting.id}/triage`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().learnedAppeals).toBe(Number(dispatched.n));
+    expect(response.json().unit).toMatchObject({ name: expect.any(String), confidence: expect.any(Number) });
+  });
+
   it('shows the 舆情 dashboard a surge of appeals about a broken lift, with its alert', async () => {
     const leader = await login('leader');
     const overview = (await leader.get('/api/opinion/overview')).json();

@@ -47,6 +47,6 @@ export async function seedLiftSurge(ctx: AppContext, orgId: string, now: Date): 
     await submitAppeal(clocked, body, { actor: null, meta: { ip: null, requestId: 'demo-seed' }, channel: 'h5', orgId });
   }
   clock.set(now);
-  await backfillOpinionCounts(ctx.db);
+  await backfillOpinionCounts(ctx);
   await raiseSurgeAlerts(ctx.db, clock);
 }

@@ -1,6 +1,8 @@
+import { normalizeText } from './normalize';
+
 /**
  * Words of party-masses work and of residents' appeals that the general dictionary splits or
- * misses. Each is kept whole by the segmenter; an admin adds more (the words table, issue 3).
+ * misses. Each is kept whole by the segmenter; an admin adds more (see distinctAdminWords).
  */
 export const DOMAIN_WORDS: readonly string[] = [
   // Party affairs
@@ -88,3 +90,28 @@ export const DOMAIN_WORDS: readonly string[] = [
   '网格员',
   '街道办',
 ];
+
+/** Enough for an installation's own places, programmes and bodies; few enough to show on one page. */
+export const MAX_ADMIN_WORDS = 1000;
+
+/** An admin's word: 2–20 Han characters, letters or digits, as jieba never keeps spaces or punctuation inside a word. */
+export const ADMIN_WORD = /^[\p{Script=Han}\p{L}\p{N}]{2,20}$/u;
+
+let builtInForms: ReadonlySet<string> | undefined;
+
+/**
+ * The admin's words as the segmenter should get them, in the admin's order: each once, whatever its
+ * script or case (黨群 is 党群), and none the built-in dictionary already has.
+ */
+export function distinctAdminWords(words: readonly string[]): string[] {
+  builtInForms ??= new Set(DOMAIN_WORDS.map(normalizeText));
+  const seen = new Set(builtInForms);
+  return words.filter((word) => {
+    const form = normalizeText(word);
+    if (seen.has(form)) {
+      return false;
+    }
+    seen.add(form);
+    return true;
+  });
+}

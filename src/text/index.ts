@@ -6,7 +6,7 @@ import { defaultIdf } from './keywords';
 import { defaultSegmenter } from './segment';
 
 export { cleanText, matchingForm, normalizeText, simplifyIfTraditional, toSimplified } from './normalize';
-export { DOMAIN_WORDS } from './dictionary';
+export { ADMIN_WORD, distinctAdminWords, DOMAIN_WORDS, MAX_ADMIN_WORDS } from './dictionary';
 export { isStopWord } from './stopwords';
 export { defaultSegmenter, isContentTerm, Segmenter } from './segment';
 export { defaultIdf, IdfTable, topKeywords, weighTerms, type CorpusCounts, type WeightedTerm } from './keywords';

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { DOMAIN_WORDS } from './dictionary';
+import { normalizeText } from './normalize';
 import { isStopWord } from './stopwords';
 
 const HAN = /\p{Script=Han}/u;
@@ -22,9 +23,11 @@ export const isContentTerm = (word: string): boolean => word.length >= 2 && HAN.
 export class Segmenter {
   private readonly jieba: Jieba;
 
+  /** The extra words may be written in either script and any case, as the admin typed them. */
   constructor(extraWords: readonly string[] = []) {
     this.jieba = Jieba.withDict(dict);
-    const lines = [...DOMAIN_WORDS, ...extraWords].map((word) => `${word.replace(/\s+/g, '')} ${DOMAIN_WORD_FREQUENCY} n`);
+    const words = [...DOMAIN_WORDS, ...extraWords.map(normalizeText)];
+    const lines = words.map((word) => `${word.replace(/\s+/g, '')} ${DOMAIN_WORD_FREQUENCY} n`);
     this.jieba.loadDict(Buffer.from(lines.join('\n')));
   }
 
@@ -60,7 +63,10 @@ export class Segmenter {
 
 let shared: Segmenter | undefined;
 
-/** The process's segmenter with the built-in words; building one loads jieba's dictionary (about half a second). */
+/**
+ * The process's segmenter with the built-in words only; building one loads jieba's dictionary (about
+ * half a second). The app segments with the admin's words too: textSegmenter (src/core/textDictionary.ts).
+ */
 export function defaultSegmenter(): Segmenter {
   shared ??= new Segmenter();
   return shared;

@@ -11,6 +11,8 @@ import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { similarRoutes } from './routes/similar';
 import { sweepOverdueAppeals } from './sweep';
+import { backfillAppealTriage, subscribeAppealTriage } from './triage/learn';
+import { triageRoutes } from './triage/routes';
 
 export { appealPolicy } from './policy';
 export { submitAppeal } from './commands/submitAppeal';
@@ -18,6 +20,7 @@ export type SubmitAppealInput = z.infer<typeof SubmitAppealBody>;
 export { performAppealAction, type ActionInput } from './commands/performAction';
 export { sweepOverdueAppeals } from './sweep';
 export { backfillAppealSearch } from './search';
+export { backfillAppealTriage, rebuildAppealTriage } from './triage/learn';
 export { effectiveLimitKind } from './deadlines';
 export { APPEAL_SETTINGS_KEY, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './settings';
 
@@ -32,10 +35,12 @@ export const appealsModule: ModuleManifest = {
     await app.register(open311Routes, { prefix: '/open311/v2' });
     await settingsRoutes(app);
     await similarRoutes(app);
+    await triageRoutes(app);
   },
   subscribe: (events, ctx) => {
     subscribeAppealNotifications(events, ctx);
     subscribeAppealSearch(events, ctx);
+    subscribeAppealTriage(events, ctx);
   },
   jobs: [
     {
@@ -43,6 +48,13 @@ export const appealsModule: ModuleManifest = {
       intervalSeconds: () => 300,
       run: async (ctx) => {
         await backfillAppealSearch(ctx, 20);
+      },
+    },
+    {
+      name: 'appeals.triage-backfill',
+      intervalSeconds: () => 300,
+      run: async (ctx) => {
+        await backfillAppealTriage(ctx, 20);
       },
     },
     {

@@ -65,6 +65,8 @@ export const appealPolicy = definePolicy('appeals', {
   list: withRole(...WORKER_ROLES),
   export: withRole(...WORKER_ROLES),
   dashboard: withRole('leader', 'dispatcher', 'unit_head'),
+  // How often the dispatch centre took the triage suggestions.
+  triageReport: withRole('dispatcher', 'leader'),
   configure: adminOnly('sysadmin'),
   view: onAppeal(() => true),
   // Only the handler the unit assigned sees the complainant's identity in full (AP-02).

@@ -80,7 +80,12 @@ function eventLabel(event: EventRow, payload: Record<string, unknown>): string {
 }
 
 function eventNote(payload: Record<string, unknown>): string | null {
-  const parts = [payload.unitName ? `承办单位：${String(payload.unitName)}` : null, typeof payload.note === 'string' ? payload.note : null];
+  const parts = [
+    payload.unitName ? `承办单位：${String(payload.unitName)}` : null,
+    // Set only when the dispatcher corrected the citizen's category.
+    payload.categoryName ? `诉求类别改为：${String(payload.categoryName)}` : null,
+    typeof payload.note === 'string' ? payload.note : null,
+  ];
   const note = parts.filter(Boolean).join('；');
   return note === '' ? null : note;
 }

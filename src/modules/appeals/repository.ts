@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import type { QueryWord } from '../../core/search';
-import { inList, searchMatches } from '../../db/dialect';
+import { countSearchMatches, inList, searchMatches } from '../../db/dialect';
 import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
@@ -285,8 +285,16 @@ export async function listBoard(db: Db, page: number, pageSize: number, filter: 
 }
 
 /**
+ * How many of the newest matches a search ranks, widening while the filters leave too few for the
+ * page: ranking every match of a word in a tenth of a million appeals takes longer than a person
+ * waits, and the newest matches are the ones they look for.
+ */
+export const SEARCH_WINDOWS = [2_000, 20_000, undefined];
+
+/**
  * Full-text search within the viewer's scope, with the inbox's filters, most relevant first (then
- * newest). Like the inbox, the page is found on ids and only its rows are read in full.
+ * newest) among the newest matches (SEARCH_WINDOWS); the total is then a lower bound. Like the
+ * inbox, the page is found on ids and only its rows are read in full.
  */
 export async function searchAppeals(
   db: Db,
@@ -295,30 +303,39 @@ export async function searchAppeals(
   query: Omit<AppealListQuery, 'box' | 'q'>,
   now: Date,
   settings: AppealSettings,
-): Promise<{ rows: AppealListRow[]; total: number }> {
-  const base = db
-    .selectFrom('appeals')
-    .innerJoin(searchMatches(db, 'appeal', words).as('m'), 'm.source_id', 'appeals.id')
-    .where(scopeFilter(actor))
-    .where(queryFilters(query, now, settings));
-  const [page, total] = await Promise.all([
-    base
-      .select('appeals.id')
-      .orderBy('m.rank')
-      .orderBy('appeals.received_at', 'desc')
-      .orderBy('appeals.id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: await rowsInOrder(
-      db,
-      page.map((row) => row.id),
-    ),
-    total: Number(total.total),
-  };
+  windows: readonly (number | undefined)[] = SEARCH_WINDOWS,
+): Promise<{ rows: AppealListRow[]; total: number; totalIsExact: boolean }> {
+  const wanted = query.page * query.pageSize;
+  for (const window of windows) {
+    const everything = window === undefined || (await countSearchMatches(db, words, window)) < window;
+    const base = db
+      .selectFrom('appeals')
+      .innerJoin(searchMatches(db, 'appeal', words, 'all', everything ? undefined : window).as('m'), 'm.source_id', 'appeals.id')
+      .where(scopeFilter(actor))
+      .where(queryFilters(query, now, settings));
+    const [page, total] = await Promise.all([
+      base
+        .select('appeals.id')
+        .orderBy('m.rank')
+        .orderBy('appeals.received_at', 'desc')
+        .orderBy('appeals.id', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    if (everything || Number(total.total) >= wanted) {
+      return {
+        rows: await rowsInOrder(
+          db,
+          page.map((row) => row.id),
+        ),
+        total: Number(total.total),
+        totalIsExact: everything,
+      };
+    }
+  }
+  throw new Error('the last search window must be undefined: every match');
 }
 
 async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {
@@ -369,14 +386,21 @@ export const appealsToIndex = (db: Db, ids: readonly string[]) =>
     .where(inList(db, 'appeals.id', ids))
     .execute();
 
-/** Appeals the search index does not hold yet (filed before it existed, or while indexing failed). */
-export const appealsNotIndexed = (db: Db, limit: number) =>
+/**
+ * Appeals the search index does not hold yet (filed before it existed, or while indexing failed)
+ * and, while a re-index runs, those it holds as indexed before `indexedBefore`.
+ */
+export const appealsNotIndexed = (db: Db, limit: number, indexedBefore?: string) =>
   db
     .selectFrom('appeals')
     .leftJoin('search_documents', (join) =>
       join.onRef('search_documents.source_id', '=', 'appeals.id').on('search_documents.source_type', '=', 'appeal'),
     )
-    .where('search_documents.id', 'is', null)
+    .where((eb) =>
+      indexedBefore
+        ? eb.or([eb('search_documents.id', 'is', null), eb('search_documents.indexed_at', '<', indexedBefore)])
+        : eb('search_documents.id', 'is', null),
+    )
     .select('appeals.id')
     .orderBy('appeals.received_at')
     .limit(limit)

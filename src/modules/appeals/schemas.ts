@@ -199,6 +199,8 @@ export const SnippetPart = z.object({ text: z.string(), hit: z.boolean() }).meta
 export const AppealSearchPage = z.object({
   items: z.array(AppealSummary.extend({ snippet: z.array(SnippetPart) })),
   total: z.number().int(),
+  /** false when only the newest matches were ranked and counted: there are at least `total`. */
+  totalIsExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** The words searched for, as the index holds them (Simplified), for the client to mark. */
@@ -273,7 +275,13 @@ const version = z.number().int().min(1);
 const reason = z.string().trim().min(2, '请填写理由').max(500);
 
 export const ActionBodies = {
-  dispatch: z.object({ version, unitId: z.string().uuid(), note: z.string().trim().max(500).optional() }),
+  dispatch: z.object({
+    version,
+    unitId: z.string().uuid(),
+    /** The category the dispatcher files it under, when the citizen's choice was wrong. */
+    categoryCode: z.string().min(1).max(40).optional(),
+    note: z.string().trim().max(500).optional(),
+  }),
   reject: z.object({ version, reasonCode: z.enum(REJECT_REASONS), note: z.string().trim().max(500).optional() }),
   answer: z.object({ version, text: z.string().trim().min(2).max(2000) }),
   merge: z.object({ version, masterId: z.string().uuid() }),

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, createAppealsDesk, type AppealsDesk } from '../../../test/factories';
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
 import { submitAppeal } from './commands/submitAppeal';
-import { SubmitAppealBody } from './schemas';
+import { countSearchMatches, searchMatches } from '../../db/dialect';
+import { loadActor } from '../../core/actor';
+import { withBigrams } from '../../core/search';
+import { searchAppeals } from './repository';
+import { loadAppealSettings } from './settings';
+import { AppealSearchQuery, SubmitAppealBody } from './schemas';
 
 let env: TestEnv;
 let desk: AppealsDesk;
@@ -103,6 +108,47 @@ describe('GET /api/appeals/search', () => {
     expect(await idsOf(q('管网冲洗'))).toEqual([]);
     await act(id, 'reply', { text: '已安排对小区供水管网冲洗，水质已恢复。' }, desk.handlerA);
     expect(await idsOf(q('管网冲洗'))).toEqual([id]);
+  });
+});
+
+describe('ranking the newest matches first', () => {
+  const words = [withBigrams('窨井')];
+  const noFilters = AppealSearchQuery.omit({ q: true }).parse({});
+  let ids: string[];
+
+  beforeAll(async () => {
+    ids = [];
+    for (const place of ['一号', '二号', '三号', '四号']) {
+      ids.push(await file(`${place}门岗旁的窨井盖丢了。`));
+    }
+    // The oldest is with unit A; a search for unit A's appeals finds it only beyond the newest two.
+    await act(ids[0], 'dispatch', { unitId: desk.orgs.unitA.id });
+  });
+
+  it('counts matches up to a limit, and ranks only the newest when asked', async () => {
+    expect(await countSearchMatches(env.ctx.db, words, 2)).toBe(2);
+    expect(await countSearchMatches(env.ctx.db, words, 100)).toBe(4);
+    const newest = await env.ctx.db
+      .selectFrom(searchMatches(env.ctx.db, 'appeal', words, 'all', 2).as('m'))
+      .select('m.source_id')
+      .execute();
+    expect(newest.map((row) => row.source_id).sort()).toEqual([ids[2], ids[3]].sort());
+  });
+
+  it('widens the window until the filters leave enough for the page, and says when the total is a lower bound', async () => {
+    const settings = await loadAppealSettings(env.ctx.db);
+    const now = env.clock.now();
+    const actor = await loadActor(env.ctx.db, desk.dispatcher.user, 'search-test');
+    const search = (query: object, windows: (number | undefined)[]) =>
+      searchAppeals(env.ctx.db, actor, words, { ...noFilters, ...query }, now, settings, windows);
+    const page = await search({ pageSize: 1 }, [2, undefined]);
+    expect(page).toMatchObject({ total: 2, totalIsExact: false });
+    expect([ids[2], ids[3]]).toContain(page.rows[0].id);
+    const all = await search({}, [2, undefined]);
+    expect(all).toMatchObject({ total: 4, totalIsExact: true });
+    const unitA = await search({ unitId: desk.orgs.unitA.id }, [2, undefined]);
+    expect(unitA.rows.map((row) => row.id)).toEqual([ids[0]]);
+    expect(unitA.totalIsExact).toBe(true);
   });
 });
 

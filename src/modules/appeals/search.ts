@@ -1,6 +1,9 @@
 import type { AppContext } from '../../core/context';
 import type { EventProcessor } from '../../core/events';
+import { iso } from '../../core/clock';
 import { indexDocuments } from '../../core/search';
+import { textSegmenter } from '../../core/textDictionary';
+import { finishReindex, pendingReindex } from './reindex';
 import { appealsNotIndexed, appealsToIndex } from './repository';
 
 /** Events after which what an appeal is found by has changed: it arrived, or its reply was written or withdrawn. */
@@ -11,6 +14,7 @@ export async function indexAppeals(ctx: AppContext, ids: readonly string[]): Pro
   await indexDocuments(
     ctx.db,
     ctx.clock,
+    await textSegmenter(ctx),
     appeals.map((appeal) => ({
       sourceType: 'appeal',
       sourceId: appeal.id,
@@ -30,13 +34,21 @@ const BACKFILL_BATCH = 500;
 
 /**
  * Indexes the appeals the index lacks (an installation upgraded to search, demo data whose old
- * events were not replayed); returns how many it indexed.
+ * events were not replayed) and, after an admin asked for a re-index, those indexed before;
+ * returns how many it indexed.
  */
 export async function backfillAppealSearch(ctx: AppContext, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+  const reindex = await pendingReindex(ctx.db);
+  // Never later than now: on an instance whose clock is behind the requester's, appeals just indexed would qualify again.
+  const now = iso(ctx.clock.now());
+  const indexedBefore = reindex ? (reindex.requestedAt < now ? reindex.requestedAt : now) : undefined;
   let indexed = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    const missing = await appealsNotIndexed(ctx.db, BACKFILL_BATCH);
+    const missing = await appealsNotIndexed(ctx.db, BACKFILL_BATCH, indexedBefore);
     if (missing.length === 0) {
+      if (reindex) {
+        await finishReindex(ctx.db, reindex);
+      }
       break;
     }
     await indexAppeals(

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor';
 import type { Article, ArticleTable, Database } from '../../db/schema';
 import { queryWords, withBigrams } from '../../core/search';
 import { inList, searchMatches } from '../../db/dialect';
+import type { Segmenter } from '../../text';
 import { ARTICLE_WORKER_ROLES, treeOf } from './policy';
 import type { ArticleListQueryInput } from './schemas';
 
@@ -46,9 +47,9 @@ function readableBy(actor: Actor, readerOrgPath: string) {
   };
 }
 
-/** A page of the articles the reader may read, newest first, without their text. */
-export async function listArticles(db: Db, actor: Actor, readerOrgPath: string, query: ArticleListQueryInput) {
-  const words = query.q ? queryWords(query.q).map(withBigrams) : [];
+/** A page of the articles the reader may read, newest first, without their text; `segmenter` cuts the search words. */
+export async function listArticles(db: Db, segmenter: Segmenter, actor: Actor, readerOrgPath: string, query: ArticleListQueryInput) {
+  const words = query.q ? queryWords(segmenter, query.q).map(withBigrams) : [];
   if (query.q && words.length === 0) {
     return { rows: [], total: 0 };
   }

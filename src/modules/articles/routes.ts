@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../core/actor';
 import { badRequest, deniedNotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
+import { textSegmenter } from '../../core/textDictionary';
 import type { Db } from '../../db/database';
 import { afterCommit } from '../../server/afterCommit';
 import { errorResponses, IdParams } from '../../server/schemas';
@@ -109,7 +110,13 @@ export async function articleRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const actor = request.actor!;
-      const { rows, total } = await listArticles(ctx.db, actor, await readerOrgPath(ctx.db, actor), request.query);
+      const { rows, total } = await listArticles(
+        ctx.db,
+        await textSegmenter(ctx),
+        actor,
+        await readerOrgPath(ctx.db, actor),
+        request.query,
+      );
       return { items: rows.map(presentSummary), total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );

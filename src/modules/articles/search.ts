@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context';
 import type { EventProcessor } from '../../core/events';
 import { indexDocuments } from '../../core/search';
+import { textSegmenter } from '../../core/textDictionary';
 import { articlesToIndex } from './repository';
 
 /** Keeps the search index in step with imported and corrected articles, after each change has committed. */
@@ -10,6 +11,7 @@ export function subscribeArticleSearch(events: EventProcessor, ctx: AppContext):
     await indexDocuments(
       ctx.db,
       ctx.clock,
+      await textSegmenter(ctx),
       articles.map((article) => ({
         sourceType: 'article',
         sourceId: article.id,

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { shanghaiDate } from '../../core/calendar';
+import type { AppContext } from '../../core/context';
+import { textSegmenter } from '../../core/textDictionary';
 import { inList, insertChunks } from '../../db/dialect';
 import type { Database, EventRow } from '../../db/schema';
 import { opinionTerms, placeOf } from './terms';
@@ -72,10 +74,12 @@ const facetsOf = (appeal: CountedAppeal): [Facet, string][] => {
  * Counts appeals into the daily term counts, each at most once (an event handled again, or the backfill
  * meeting an appeal the outbox already counted, changes nothing). Returns how many were counted.
  */
-export async function countAppeals(db: Kysely<Database>, ids: readonly string[]): Promise<number> {
+export async function countAppeals(ctx: AppContext, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) {
     return 0;
   }
+  const { db } = ctx;
+  const segmenter = await textSegmenter(ctx);
   const appeals = await db
     .selectFrom('appeals')
     .leftJoin('opinion_appeals', 'opinion_appeals.appeal_id', 'appeals.id')
@@ -100,7 +104,7 @@ export async function countAppeals(db: Kysely<Database>, ids: readonly string[])
       category_code: appeal.category_code,
       place,
       unit_id: appeal.unit_id,
-      terms: JSON.stringify(opinionTerms(appeal.content, place)),
+      terms: JSON.stringify(opinionTerms(segmenter, appeal.content, place)),
     };
   });
   return db.transaction().execute(async (trx) => {
@@ -164,10 +168,10 @@ export async function moveToUnits(db: Kysely<Database>, dispatches: readonly Eve
 const BACKFILL_BATCH = 500;
 
 /** Counts the appeals not counted yet (an installation upgraded to 舆情, demo data); returns how many. */
-export async function backfillOpinionCounts(db: Kysely<Database>, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+export async function backfillOpinionCounts(ctx: AppContext, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
   let total = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    const missing = await db
+    const missing = await ctx.db
       .selectFrom('appeals')
       .leftJoin('opinion_appeals', 'opinion_appeals.appeal_id', 'appeals.id')
       .where('opinion_appeals.appeal_id', 'is', null)
@@ -178,7 +182,7 @@ export async function backfillOpinionCounts(db: Kysely<Database>, maxBatches = N
       break;
     }
     total += await countAppeals(
-      db,
+      ctx,
       missing.map((row) => row.id),
     );
   }

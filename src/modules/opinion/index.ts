@@ -16,7 +16,7 @@ export const opinionModule: ModuleManifest = {
   routes: opinionRoutes,
   subscribe: (events, ctx) => {
     events.on('appeals.submitted', (batch) =>
-      countAppeals(ctx.db, [...new Set(batch.map((event) => event.subject_id))]).then(() => undefined),
+      countAppeals(ctx, [...new Set(batch.map((event) => event.subject_id))]).then(() => undefined),
     );
     for (const type of UNIT_CHANGING_EVENTS) {
       events.on(type, (batch) => moveToUnits(ctx.db, batch));
@@ -27,7 +27,7 @@ export const opinionModule: ModuleManifest = {
       name: 'opinion.backfill',
       intervalSeconds: () => 300,
       run: async (ctx) => {
-        await backfillOpinionCounts(ctx.db, 20);
+        await backfillOpinionCounts(ctx, 20);
       },
     },
     {

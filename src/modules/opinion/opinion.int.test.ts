@@ -64,8 +64,8 @@ describe('counting what arrives', () => {
     expect(await countOf(org, 'all', '', '停车难')).toBe(1);
     expect(await countOf(org, 'category', desk.categoryCode, '消防通道')).toBe(1);
     expect(await countOf(org, 'place', '明远家园二期', '')).toBe(1);
-    expect(await countAppeals(env.ctx.db, [id])).toBe(0);
-    expect(await backfillOpinionCounts(env.ctx.db)).toBe(0);
+    expect(await countAppeals(env.ctx, [id])).toBe(0);
+    expect(await backfillOpinionCounts(env.ctx)).toBe(0);
     expect(await countOf(org, 'all', '', '停车难')).toBe(1);
   });
 
@@ -84,7 +84,7 @@ describe('counting what arrives', () => {
     const missed = await file(desk, '食堂饭菜太咸，希望少放盐。');
     await env.ctx.db.deleteFrom('opinion_appeals').where('appeal_id', '=', missed).execute();
     await env.ctx.db.deleteFrom('opinion_counts').where('org_id', '=', desk.orgs.committee.id).where('term', '=', '饭菜').execute();
-    expect(await backfillOpinionCounts(env.ctx.db)).toBe(1);
+    expect(await backfillOpinionCounts(env.ctx)).toBe(1);
     expect(await countOf(desk.orgs.committee.id, 'all', '', '饭菜')).toBe(1);
   });
 });

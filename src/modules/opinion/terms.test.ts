@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSegmenter } from '../../text';
 import { opinionTerms, placeOf } from './terms';
 
 describe('placeOf', () => {
@@ -18,7 +19,7 @@ describe('placeOf', () => {
 
 describe('opinionTerms', () => {
   it('keeps the subject and leaves out the place', () => {
-    const terms = opinionTerms('明远家园小区停车难，晚上车位不够，很多车停在消防通道上，存在安全隐患。', '明远家园');
+    const terms = opinionTerms(defaultSegmenter(), '明远家园小区停车难，晚上车位不够，很多车停在消防通道上，存在安全隐患。', '明远家园');
     expect(terms).toEqual(expect.arrayContaining(['停车难', '车位', '消防通道']));
     expect(terms).not.toContain('明远家园');
     expect(terms.length).toBeLessThanOrEqual(6);

@@ -1,4 +1,4 @@
-import { defaultIdf, defaultSegmenter, normalizeText, weighTerms } from '../../text';
+import { defaultIdf, normalizeText, weighTerms, type Segmenter } from '../../text';
 
 /** Keywords an appeal is counted under: enough to name its subject, few enough that one long text does not outweigh many. */
 const TERMS_PER_APPEAL = 6;
@@ -48,12 +48,13 @@ export function placeOf(address: string | null): string {
 }
 
 /**
- * The appeal's most telling subject terms (TF-IDF over nouns and set phrases), without the words of its
+ * The appeal's most telling subject terms (TF-IDF over nouns and set phrases, with the admin's
+ * dictionary words), without the words of its
  * place: places have their own counts, and an estate's name would otherwise rise with every appeal
  * from it.
  */
-export function opinionTerms(content: string, place: string): string[] {
-  const weighted = weighTerms(defaultSegmenter().subjectTerms(normalizeText(content)), defaultIdf());
+export function opinionTerms(segmenter: Segmenter, content: string, place: string): string[] {
+  const weighted = weighTerms(segmenter.subjectTerms(normalizeText(content)), defaultIdf());
   return weighted
     .map(({ term }) => term)
     .filter((term) => !place.includes(term) && !APPEAL_FILLER.has(term))

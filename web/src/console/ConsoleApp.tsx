@@ -24,6 +24,7 @@ const OpinionPage = lazy(() => import('../features/opinion/components/OpinionPag
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/components/RolesPage'));
 const AuditPage = lazy(() => import('../features/admin/components/AuditPage'));
+const TextSettingsPage = lazy(() => import('../features/admin/components/TextSettingsPage'));
 const SearchResultsPage = lazy(() => import('../features/search/components/SearchResultsPage'));
 const ArticleListPage = lazy(() => import('../features/articles/components/ArticleListPage'));
 const ArticleDetailPage = lazy(() => import('../features/articles/components/ArticleDetailPage'));
@@ -136,6 +137,14 @@ export default function ConsoleApp() {
               element={
                 <Page>
                   <RolesPage />
+                </Page>
+              }
+            />
+            <Route
+              path="admin/text"
+              element={
+                <Page>
+                  <TextSettingsPage />
                 </Page>
               }
             />

@@ -26,6 +26,7 @@ export function navItems(me: Me): NavItem[] {
   }
   if (me.adminRole === 'sysadmin') {
     items.push({ key: 'users', path: '/console/admin/users', label: '用户管理' });
+    items.push({ key: 'text-settings', path: '/console/admin/text', label: '文本与诉求设置' });
   }
   if (me.adminRole === 'secadmin') {
     items.push({ key: 'roles', path: '/console/admin/roles', label: '角色授权' });

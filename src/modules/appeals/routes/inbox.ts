@@ -6,6 +6,7 @@ import { tooManyRequests } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { consumeRateLimit } from '../../../core/rateLimit';
 import { queryWords, snippet, withBigrams } from '../../../core/search';
+import { textSegmenter } from '../../../core/textDictionary';
 import { errorResponses, IdParams } from '../../../server/schemas';
 import { appealPolicy } from '../policy';
 import { presentSummary } from '../presenters';
@@ -60,19 +61,20 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { q, ...filters } = request.query;
-      const words = queryWords(q);
+      const words = queryWords(await textSegmenter(ctx), q);
       const settings = await loadAppealSettings(ctx.db);
       const now = ctx.clock.now();
-      const { rows, total } =
+      const { rows, total, totalIsExact } =
         words.length > 0
           ? await searchAppeals(ctx.db, request.actor!, words.map(withBigrams), filters, now, settings)
-          : { rows: [], total: 0 };
+          : { rows: [], total: 0, totalIsExact: true };
       return {
         items: rows.map((row) => ({
           ...presentSummary(row, ctx.crypto, now, settings),
           snippet: snippet([row.content, row.address, row.reply_text].filter(Boolean).join(' '), words),
         })),
         total,
+        totalIsExact,
         page: filters.page,
         pageSize: filters.pageSize,
         words,

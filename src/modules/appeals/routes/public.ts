@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context';
 import { conflict, notFound, tooManyRequests } from '../../../core/errors';
 import { consumeRateLimit } from '../../../core/rateLimit';
 import { queryWords, withBigrams } from '../../../core/search';
+import { textSegmenter } from '../../../core/textDictionary';
 import type { Appeal } from '../../../db/schema';
 import { errorResponses, PageQuery } from '../../../server/schemas';
 import { rateAppeal } from '../commands/rateAppeal';
@@ -149,7 +150,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       const { page, pageSize, categoryCode, q } = request.query;
       const { rows, total } = await listBoard(ctx.db, page, pageSize, {
         categoryCode,
-        words: q ? queryWords(q).map(withBigrams) : undefined,
+        words: q ? queryWords(await textSegmenter(ctx), q).map(withBigrams) : undefined,
       });
       return { items: rows.map(presentBoardItem), total };
     },

@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../../core/errors';
 import { UNIT_KINDS } from '../../../core/orgs';
 import { writeSetting } from '../../../core/settings';
 import { errorResponses } from '../../../server/schemas';
+import { requestSearchReindex } from '../commands/requestSearchReindex';
 import { appealPolicy } from '../policy';
 import { referenceData } from '../reference';
 import { APPEAL_TYPES } from '../schemas';
@@ -22,7 +23,7 @@ const CategoryBody = z.object({
 });
 const CategoryView = CategoryBody.extend({ code: z.string() });
 
-/** The system admin's knobs for the appeals desk: time limits, review step, KPI weights, categories. */
+/** The system admin's knobs for the appeals desk: time limits, review step, KPI weights, categories, re-indexing. */
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -57,6 +58,19 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       referenceData(ctx).clear();
       return request.body;
     },
+  );
+
+  r.post(
+    '/api/admin/appeals/search/reindex',
+    {
+      config: { policy: appealPolicy.configure },
+      schema: {
+        tags: ['admin'],
+        description: '按当前领域词典在后台重新索引全部诉求（分批进行，约每 5 分钟一万件）。',
+        response: { 200: z.object({ requestedAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => ({ requestedAt: await requestSearchReindex(ctx, request.meta, request.actor!) }),
   );
 
   r.get(

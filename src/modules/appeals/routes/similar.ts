@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { conflict, notFound, tooManyRequests } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { consumeRateLimit } from '../../../core/rateLimit';
+import { textSegmenter } from '../../../core/textDictionary';
 import { errorResponses, IdParams } from '../../../server/schemas';
 import { appealPolicy } from '../policy';
 import { scrubPersonalData } from '../../../core/masking';
@@ -41,7 +42,7 @@ export async function similarRoutes(app: FastifyInstance): Promise<void> {
         throw tooManyRequests();
       }
       const orgId = await intakeOrgId(ctx.db, request.body.orgId);
-      const similar = await findSimilarAppeals(ctx.db, request.body.content, ctx.clock.now(), {
+      const similar = await findSimilarAppeals(ctx.db, await textSegmenter(ctx), request.body.content, ctx.clock.now(), {
         // Only what the citizen who filed it allowed to be public, at the same receiving organisation.
         scope: (eb) => eb.and([eb('appeals.publicable', '=', 1), eb('appeals.org_id', '=', orgId)]),
         limit: SHOWN_TO_CITIZENS,
@@ -101,9 +102,10 @@ export async function similarRoutes(app: FastifyInstance): Promise<void> {
       const row = await requireAppealRow(ctx.db, request.params.id);
       authorize(actor, appealPolicy.view, row);
       const now = ctx.clock.now();
+      const segmenter = await textSegmenter(ctx);
       const [settings, similar] = await Promise.all([
         loadAppealSettings(ctx.db),
-        findSimilarAppeals(ctx.db, [row.content, row.address].filter(Boolean).join('\n'), now, {
+        findSimilarAppeals(ctx.db, segmenter, [row.content, row.address].filter(Boolean).join('\n'), now, {
           scope: scopeFilter(actor),
           excludeId: row.id,
           limit: SHOWN_TO_DISPATCHERS,

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { adminApi } from './api';
-import type { AuditQuery, GrantRolesBody, NewUserBody, UserListQuery } from './types';
+import type { AppealSettings, AuditQuery, GrantRolesBody, NewUserBody, UserListQuery } from './types';
 
 const usersKey = ['admin', 'users'] as const;
 
@@ -23,3 +23,26 @@ export const useAuditLog = (query: AuditQuery) =>
   useQuery({ queryKey: ['admin', 'audit', query], queryFn: () => adminApi.audit(query), placeholderData: keepPreviousData });
 
 export const useVerifyAudit = () => useMutation({ mutationFn: adminApi.verifyAudit });
+
+const dictionaryKey = ['admin', 'text', 'dictionary'] as const;
+const appealSettingsKey = ['admin', 'appeals', 'settings'] as const;
+
+export const useTextDictionary = () => useQuery({ queryKey: dictionaryKey, queryFn: adminApi.dictionary });
+
+export function useSaveDictionary() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: adminApi.saveDictionary, onSuccess: (saved) => client.setQueryData(dictionaryKey, saved) });
+}
+
+export const useSegmentText = () => useMutation({ mutationFn: adminApi.segment });
+export const useReindexAppeals = () => useMutation({ mutationFn: adminApi.reindexAppeals });
+
+export const useAppealSettings = () => useQuery({ queryKey: appealSettingsKey, queryFn: adminApi.appealSettings });
+
+export function useSaveAppealSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: AppealSettings) => adminApi.saveAppealSettings(settings),
+    onSuccess: (saved) => client.setQueryData(appealSettingsKey, saved),
+  });
+}

@@ -1,3 +1,4 @@
+import type { LimitKind } from '../appeals/types';
 import type { AdminRole, Role, Scope } from '../auth/types';
 
 /** Mirrors AdminUser, AuditEntry and the bodies in src/core/routes/admin.ts. */
@@ -82,3 +83,66 @@ export interface Paged<T> {
 export interface GrantRolesBody {
   grants: AdminGrant[];
 }
+
+/** Mirrors TextDictionary and the segment route in src/core/routes/text.ts. */
+export interface TextDictionary {
+  /** The admin's words, in their order, as typed. */
+  words: string[];
+  builtInWords: string[];
+}
+
+/** Which dictionary kept a word whole: the admin's, the built-in domain words, or jieba's general one. */
+export type WordSource = 'admin' | 'builtIn' | 'general';
+
+export interface SegmentedWord {
+  word: string;
+  source: WordSource;
+}
+
+/** As in src/text/dictionary.ts. */
+export const MAX_ADMIN_WORDS = 1000;
+export const ADMIN_WORD = /^[\p{Script=Han}\p{L}\p{N}]{2,20}$/u;
+
+type TimeLimit = { hours: number } | { workdays: number };
+
+/** Mirrors AppealSettings in src/modules/appeals/settings.ts. */
+export interface AppealSettings {
+  reviewReplies: boolean;
+  signHours: number;
+  contactHours: number;
+  redoWorkdays: number;
+  nearDueHours: number;
+  limits: Record<LimitKind, TimeLimit>;
+  kpi: {
+    weights: { response: number; resolution: number; satisfaction: number };
+    countBasicallySatisfied: boolean;
+  };
+  dangerWords: string[];
+}
+
+/** As DEFAULT_DANGER_WORDS and the dangerWords limits in src/modules/appeals/settings.ts. */
+export const DEFAULT_DANGER_WORDS = [
+  '燃气泄漏',
+  '煤气泄漏',
+  '燃气味',
+  '煤气味',
+  '火灾',
+  '着火',
+  '起火',
+  '冒烟',
+  '爆炸',
+  '坍塌',
+  '倒塌',
+  '塌陷',
+  '轻生',
+  '自杀',
+  '跳楼',
+  '触电',
+  '漏电',
+  '电梯困人',
+  '被困',
+  '溺水',
+  '昏迷',
+  '走失',
+];
+export const MAX_DANGER_WORDS = 200;

@@ -22,6 +22,7 @@ import type {
   SupportResult,
   SubmitAppealBody,
   SubmitAppealResult,
+  TriageSuggestion,
 } from './types';
 
 const publicCall = { authRedirect: false } as const;
@@ -54,6 +55,8 @@ export const appealsApi = {
   detail: (id: string) => api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}`),
   /** Likely duplicates of the appeal within the viewer's scope, best first. */
   similar: (id: string, signal?: AbortSignal) => api<SimilarAppeals>(`/api/appeals/${encodeURIComponent(id)}/similar`, { signal }),
+  /** 智能建议: the category and unit learned from past dispatches, for a viewer who may dispatch it. */
+  triage: (id: string, signal?: AbortSignal) => api<TriageSuggestion>(`/api/appeals/${encodeURIComponent(id)}/triage`, { signal }),
   act: <A extends AppealAction>(id: string, action: A, body: ActionBodies[A]) =>
     api<AppealDetail>(`/api/appeals/${encodeURIComponent(id)}/${actionSlug(action)}`, { body }),
   reveal: (id: string, reason: string) => api<RevealResult>(`/api/appeals/${encodeURIComponent(id)}/reveal`, { body: { reason } }),

@@ -12,6 +12,7 @@ export const appealKeys = {
   counts: ['appeals', 'counts'] as const,
   detail: (id: string) => ['appeals', 'detail', id] as const,
   similar: (id: string) => ['appeals', 'similar', id] as const,
+  triage: (id: string) => ['appeals', 'triage', id] as const,
   publicSimilar: (content: string) => ['appeals', 'publicSimilar', content] as const,
 };
 
@@ -61,6 +62,15 @@ export const useSimilarAppeals = (id: string, enabled: boolean) =>
     queryFn: ({ signal }) => appealsApi.similar(id, signal),
     enabled,
     staleTime: 60_000,
+  });
+
+/** 智能建议 for the dispatch dialog, asked when it opens. A failure is not retried: the form works without it. */
+export const useTriageSuggestion = (id: string) =>
+  useQuery({
+    queryKey: appealKeys.triage(id),
+    queryFn: ({ signal }) => appealsApi.triage(id, signal),
+    staleTime: 60_000,
+    retry: false,
   });
 
 /** The fewest characters the server looks up similar appeals for (SimilarQuery in schemas.ts). */

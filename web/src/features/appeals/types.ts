@@ -240,6 +240,8 @@ export interface AppealSearchHit extends AppealSummary {
 export interface AppealSearchPage {
   items: AppealSearchHit[];
   total: number;
+  /** false when only the newest matches were ranked and counted: there are at least `total`. */
+  totalIsExact: boolean;
   page: number;
   pageSize: number;
   /** The words searched for, as the index holds them (Simplified). */
@@ -293,6 +295,32 @@ export interface SimilarAppeals {
   items: SimilarAppeal[];
 }
 
+/** One label a triage model suggests, with its posterior probability (0 to 1). */
+interface LabelSuggestion {
+  name: string;
+  confidence: number;
+  /** Probable enough that the dispatch form takes it over the citizen's choice. */
+  confident: boolean;
+}
+
+export interface CategorySuggestion extends LabelSuggestion {
+  code: string;
+}
+
+export interface UnitSuggestion extends LabelSuggestion {
+  id: string;
+}
+
+/** 智能建议 for dispatching: learned from how past appeals were dispatched; null until enough were. */
+export interface TriageSuggestion {
+  category: CategorySuggestion | null;
+  unit: UnitSuggestion | null;
+  /** The runners-up, most probable first. */
+  alternatives: { categories: CategorySuggestion[]; units: UnitSuggestion[] };
+  learnedAppeals: number;
+  minimumLearnedAppeals: number;
+}
+
 export type InboxCounts = Record<InboxBox, number>;
 
 export interface AppealDetail extends AppealSummary {
@@ -337,7 +365,8 @@ interface Versioned {
 }
 
 export interface ActionBodies {
-  dispatch: Versioned & { unitId: string; note?: string };
+  /** `categoryCode`: the category the dispatcher files it under, when it corrects the citizen's choice. */
+  dispatch: Versioned & { unitId: string; categoryCode?: string; note?: string };
   reject: Versioned & { reasonCode: RejectReason; note?: string };
   answer: Versioned & { text: string };
   merge: Versioned & { masterId: string };

@@ -41,6 +41,7 @@ export function HeaderSearch() {
   const ready = settled && !failed && !search.isPlaceholderData && search.data !== undefined;
   const hits = failed ? [] : (search.data?.items ?? []);
   const total = ready ? search.data!.total : 0;
+  const atLeast = ready && !search.data!.totalIsExact ? '至少 ' : '';
   // The hits, then "查看全部结果" as the last option.
   const optionCount = hits.length > 0 ? hits.length + 1 : 0;
   const expanded = open && typed !== '';
@@ -137,7 +138,7 @@ export function HeaderSearch() {
         ? '正在搜索…'
         : total === 0
           ? `没有找到与“${typed}”相关的诉求`
-          : `找到 ${total} 条诉求${total > hits.length ? `，显示前 ${hits.length} 条` : ''}`;
+          : `找到${atLeast ? '至少' : ''} ${total} 条诉求${total > hits.length ? `，显示前 ${hits.length} 条` : ''}`;
 
   return (
     <div className="header-search" role="search" aria-label="诉求搜索" onBlur={onBlur}>
@@ -217,7 +218,7 @@ export function HeaderSearch() {
                 onMouseEnter={() => setActive(hits.length)}
                 onClick={() => choose(hits.length)}
               >
-                查看全部结果{ready ? `（共 ${total} 条）` : ''}
+                查看全部结果{ready ? `（${atLeast || '共 '}${total} 条）` : ''}
               </li>
             </ul>
           ) : null}

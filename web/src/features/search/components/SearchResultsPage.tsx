@@ -125,7 +125,7 @@ export default function SearchResultsPage() {
       <>
         <p className="search-summary" role="status" data-testid="search-summary">
           {search.data && !search.isPlaceholderData
-            ? `“${query.q}”${filtered ? '（已按筛选条件）' : ''}共找到 ${total} 条诉求`
+            ? `“${query.q}”${filtered ? '（已按筛选条件）' : ''}${search.data?.totalIsExact === false ? '找到至少' : '共找到'} ${total} 条诉求`
             : '正在搜索…'}
         </p>
         <div data-testid="search-table">

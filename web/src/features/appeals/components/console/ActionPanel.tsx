@@ -4,11 +4,13 @@ import { ApiError, errorField, errorMessage } from '../../../../shared/http';
 import { useUnits } from '../../../orgs/queries';
 import { appealsApi } from '../../api';
 import { ACTION_LABELS, actionSlug, REJECT_REASON_LABELS, SATISFACTION_LABELS } from '../../labels';
-import { useAppealAction, type ActionVariables } from '../../queries';
+import { useAppealAction, useCategories, type ActionVariables } from '../../queries';
 import { REJECT_REASONS, SATISFACTIONS, type AppealAction, type AppealDetail, type RejectReason, type Satisfaction } from '../../types';
+import { TriageHint } from './TriageHint';
 
 interface ActionValues {
   unitId?: string;
+  categoryCode?: string;
   note?: string;
   reason?: string;
   reasonCode?: RejectReason;
@@ -64,7 +66,7 @@ function toVariables(action: AppealAction, version: number, values: ActionValues
   const note = values.note?.trim() || undefined;
   switch (action) {
     case 'dispatch':
-      return { action, body: { version, unitId: values.unitId!, note } };
+      return { action, body: { version, unitId: values.unitId!, categoryCode: values.categoryCode, note } };
     case 'reject':
       return { action, body: { version, reasonCode: values.reasonCode!, note } };
     case 'answer':
@@ -118,6 +120,29 @@ function UnitField({ label, exclude }: { label: string; exclude?: string | null 
   );
 }
 
+/** The category to dispatch under: the citizen's, unless the dispatcher (or a confident suggestion) corrects it. */
+function CategoryField({ detail }: { detail: AppealDetail }) {
+  const categories = useCategories();
+  const form = Form.useFormInstance<ActionValues>();
+  const chosen = Form.useWatch('categoryCode', form);
+  const options = (categories.data ?? []).map((category) => ({ value: category.code, label: category.name }));
+  // A category retired since the citizen chose it is still the appeal's until corrected.
+  if (!options.some((option) => option.value === detail.categoryCode)) {
+    options.unshift({ value: detail.categoryCode, label: detail.categoryName });
+  }
+  return (
+    <Form.Item
+      label="诉求类别"
+      name="categoryCode"
+      initialValue={detail.categoryCode}
+      rules={[{ required: true, message: '请选择诉求类别' }]}
+      extra={chosen && chosen !== detail.categoryCode ? `群众所选为「${detail.categoryName}」，派单后改为所选类别` : undefined}
+    >
+      <Select showSearch={{ optionFilterProp: 'label' }} loading={categories.isLoading} options={options} data-testid="field-category" />
+    </Form.Item>
+  );
+}
+
 /** Picks the master appeal by tracking number or words from its content. */
 function MasterField({ selfId }: { selfId: string }) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
@@ -164,6 +189,8 @@ function ActionFields({ action, detail }: { action: AppealAction; detail: Appeal
     case 'dispatch':
       return (
         <>
+          <TriageHint appealId={detail.id} />
+          <CategoryField detail={detail} />
           <UnitField label="承办单位" />
           <Form.Item label="派单说明" name="note" rules={noteRules}>
             <Input.TextArea rows={3} maxLength={500} showCount placeholder="选填，例如办理要求" data-testid="field-note" />
