@@ -56,17 +56,22 @@ export async function indexDocuments(
     terms: indexTerms(segmenter, document.text),
     indexed_at: indexedAt,
   }));
-  for (const chunk of insertChunks(rows)) {
-    await db
-      .insertInto('search_documents')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['source_type', 'source_id'])
-          .doUpdateSet((eb) => ({ terms: eb.ref('excluded.terms'), indexed_at: eb.ref('excluded.indexed_at') })),
-      )
-      .execute();
-  }
+  const write = async (trx: Kysely<Database>) => {
+    for (const chunk of insertChunks(rows)) {
+      await trx
+        .insertInto('search_documents')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .columns(['source_type', 'source_id'])
+            .doUpdateSet((eb) => ({ terms: eb.ref('excluded.terms'), indexed_at: eb.ref('excluded.indexed_at') })),
+        )
+        .execute();
+    }
+  };
+  // One commit for the batch: FTS5 writes a new segment per transaction, and merging many small ones
+  // is what slowed indexing down as the index grew.
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
 const MAX_QUERY_WORDS = 8;

@@ -256,10 +256,20 @@ export async function listOwnAppeals(db: Db, userId: string, page: number, pageS
 
 export type BoardFilter = { categoryCode?: string; words?: readonly QueryWord[] };
 
-/** The public board: closed appeals the citizen allowed to publish, with a reply; by relevance when searched. */
-export async function listBoard(db: Db, page: number, pageSize: number, filter: BoardFilter = {}) {
-  if (filter.words?.length === 0) {
-    return { rows: [], total: 0 };
+/**
+ * The public board: closed appeals the citizen allowed to publish, with a reply; by relevance among
+ * the newest matches when searched (SEARCH_WINDOWS, as the console search: anyone may search it).
+ */
+export async function listBoard(
+  db: Db,
+  page: number,
+  pageSize: number,
+  filter: BoardFilter = {},
+  windows: readonly (number | undefined)[] = SEARCH_WINDOWS,
+): Promise<{ rows: Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>; total: number; totalIsExact: boolean }> {
+  const { words } = filter;
+  if (words?.length === 0) {
+    return { rows: [], total: 0, totalIsExact: true };
   }
   let base = db
     .selectFrom('appeals')
@@ -270,18 +280,33 @@ export async function listBoard(db: Db, page: number, pageSize: number, filter: 
   if (filter.categoryCode) {
     base = base.where('appeals.category_code', '=', filter.categoryCode);
   }
-  const searched = filter.words?.length
-    ? base.innerJoin(searchMatches(db, 'appeal', filter.words).as('m'), 'm.source_id', 'appeals.id')
-    : null;
-  const listed = searched ? searched.orderBy('m.rank').orderBy('appeals.closed_at', 'desc') : base.orderBy('appeals.closed_at', 'desc');
-  const [rows, total] = await Promise.all([
-    withNames(listed as typeof base)
+  const pageOf = (listed: typeof base) =>
+    withNames(listed)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
-      .execute(),
-    (searched ?? base).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.total) };
+      .execute();
+  const countOf = async (counted: typeof base) =>
+    Number((await counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  if (!words) {
+    const [rows, total] = await Promise.all([pageOf(base.orderBy('appeals.closed_at', 'desc')), countOf(base)]);
+    return { rows, total, totalIsExact: true };
+  }
+  for (const window of windows) {
+    const everything = window === undefined || (await countSearchMatches(db, words, window)) < window;
+    const searched = base.innerJoin(
+      searchMatches(db, 'appeal', words, 'all', everything ? undefined : window).as('m'),
+      'm.source_id',
+      'appeals.id',
+    );
+    const [rows, total] = await Promise.all([
+      pageOf(searched.orderBy('m.rank').orderBy('appeals.closed_at', 'desc') as unknown as typeof base),
+      countOf(searched as unknown as typeof base),
+    ]);
+    if (everything || total >= page * pageSize) {
+      return { rows, total, totalIsExact: everything };
+    }
+  }
+  throw new Error('the last search window must be undefined: every match');
 }
 
 /**

@@ -5,7 +5,7 @@ import { submitAppeal } from './commands/submitAppeal';
 import { countSearchMatches, searchMatches } from '../../db/dialect';
 import { loadActor } from '../../core/actor';
 import { withBigrams } from '../../core/search';
-import { searchAppeals } from './repository';
+import { listBoard, searchAppeals } from './repository';
 import { loadAppealSettings } from './settings';
 import { AppealSearchQuery, SubmitAppealBody } from './schemas';
 
@@ -189,5 +189,11 @@ describe('GET /api/public/board?q=', () => {
     expect(await board('欢迎监督')).toEqual([shown.trackingNo]);
     expect(await board('长椅')).toEqual([]);
     expect(await board('围栏')).toEqual([]);
+    const searched = (await client(env.app).get(`/api/public/board?${q('人民公园')}`)).json();
+    expect(searched).toMatchObject({ total: 1, totalIsExact: true });
+    // Among only the newest match of the index (北门's 围栏, not on the board), the board widens to find 南门's.
+    const widened = await listBoard(env.ctx.db, 1, 10, { words: [withBigrams('人民公园')] }, [1, undefined]);
+    expect(widened.rows.map((row) => row.tracking_no)).toEqual([shown.trackingNo]);
+    expect(widened.totalIsExact).toBe(true);
   });
 });

@@ -143,16 +143,16 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['appeals'],
         querystring: BoardQuery,
-        response: { 200: z.object({ items: z.array(BoardItem), total: z.number().int() }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(BoardItem), total: z.number().int(), totalIsExact: z.boolean() }), ...errorResponses },
       },
     },
     async (request) => {
       const { page, pageSize, categoryCode, q } = request.query;
-      const { rows, total } = await listBoard(ctx.db, page, pageSize, {
+      const { rows, total, totalIsExact } = await listBoard(ctx.db, page, pageSize, {
         categoryCode,
         words: q ? queryWords(await textSegmenter(ctx), q).map(withBigrams) : undefined,
       });
-      return { items: rows.map(presentBoardItem), total };
+      return { items: rows.map(presentBoardItem), total, totalIsExact };
     },
   );
 

@@ -157,6 +157,8 @@ export interface BoardItem {
 export interface BoardPage {
   items: BoardItem[];
   total: number;
+  /** false when only the newest matches were ranked and counted: there are at least `total`. */
+  totalIsExact: boolean;
 }
 
 export interface BoardQuery {

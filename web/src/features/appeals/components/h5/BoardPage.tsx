@@ -113,7 +113,7 @@ export default function BoardPage() {
         ) : (
           <>
             <p className="h5-hint" data-testid="board-total">
-              {q ? `找到 ${total} 条与“${q}”相关的诉求` : `共 ${total} 条`}
+              {q ? `找到${board.data?.pages[0]?.totalIsExact === false ? '至少' : ''} ${total} 条与“${q}”相关的诉求` : `共 ${total} 条`}
             </p>
             {items.map((item) => (
               <BoardCard key={item.trackingNo} item={item} />
