@@ -97,6 +97,16 @@ export const PRINTED_ACCOUNTS: readonly AccountSpec[] = [
     tryFirst: '数据看板：各承办单位三率排名（信息中心办得最快，后勤保障部超期和不满意最多），对超期件督办',
   }),
   printed({
+    username: 'organizer',
+    password: 'Dangqun#2026',
+    displayName: '林晓燕',
+    phone: '13868025937',
+    orgKey: 'committee',
+    role: 'organizer',
+    scope: 'subtree',
+    tryFirst: '党群工作部：发起问卷调查、听证会和典型评选，组织年度民主评议党员，查看结果',
+  }),
+  printed({
     username: 'sysadmin',
     password: 'Xitong#Admin2026',
     displayName: '系统管理员',

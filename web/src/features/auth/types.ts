@@ -1,5 +1,5 @@
 /** Mirrors the `Me` schema in src/core/routes/auth.ts and the enums of src/core/roles.ts. */
-export const BUSINESS_ROLES = ['masses', 'member', 'handler', 'unit_head', 'dispatcher', 'leader'] as const;
+export const BUSINESS_ROLES = ['masses', 'member', 'handler', 'unit_head', 'dispatcher', 'leader', 'organizer'] as const;
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
 export const SCOPES = ['org', 'subtree', 'all'] as const;
 
@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role | AdminRole, string> = {
   unit_head: '单位负责人',
   dispatcher: '受理员/派单员',
   leader: '领导',
+  organizer: '党群工作者',
   sysadmin: '系统管理员',
   secadmin: '安全管理员',
   auditadmin: '审计管理员',
