@@ -124,7 +124,7 @@ const building = (rng: Rng) =>
   `${between(rng, 1, 32)}号楼${rng() < 0.6 ? `${between(rng, 1, 6)}单元` : ''}${rng() < 0.3 ? `${between(rng, 1, 28)}0${between(rng, 1, 4)}室` : ''}`;
 
 /** A place: a building of a community, a road (or a crossing), or a landmark, often with a spot. */
-function place(rng: Rng): string {
+export function place(rng: Rng): string {
   const roll = rng();
   if (roll < 0.45) {
     return `${community(rng)}${rng() < 0.6 ? building(rng) : pick(rng, SPOTS)}`;
@@ -141,7 +141,7 @@ function place(rng: Rng): string {
 // ---------------------------------------------------------------------------------------------------
 // Problems: phrasings, details with numbers filled in, and what a unit replies
 
-interface Problem {
+export interface Problem {
   /** Relative frequency: a few problems are everyday, many are rare. */
   weight: number;
   phrases: string[];
@@ -532,7 +532,7 @@ function targetLength(rng: Rng): number {
 }
 
 /** One appeal's text, and what the reply to it needs to know. */
-function composeAppeal(rng: Rng): { content: string; traditional: boolean; where: string; problem: Problem; phrase: string } {
+export function composeAppeal(rng: Rng): { content: string; traditional: boolean; where: string; problem: Problem; phrase: string } {
   const where = place(rng);
   const problem = pickProblem(rng);
   const phrase = pick(rng, problem.phrases);

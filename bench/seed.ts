@@ -357,27 +357,20 @@ function generateAppeal(
 const INT_COLUMNS = new Set(['anonymous', 'publicable', 'version', 'resolved', 'supervised', 'redo_count', 'support_count']);
 const FLOAT_COLUMNS = new Set(['lat', 'lng']);
 
-/** Bulk INSERT straight into the appeals table: one transaction per chunk on SQLite, unnest() arrays on PostgreSQL. */
-export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk: Desk, count: number, texts = PLAIN_TEXTS) {
-  const rng = seededRng(90_000 + count);
-  const calendar = new MemoCalendar();
-  const now = Date.now();
-  const earlier: string[] = [];
-  const chunk = 5000;
-  let generateMs = 0;
-  let insertMs = 0;
-  let columns: string[] = [];
+/**
+ * Bulk INSERT straight into the appeals table, over one connection of its own: one transaction per
+ * call on SQLite, unnest() arrays on PostgreSQL.
+ */
+export function appealInserter(database: BenchDatabase) {
   const sqlite = database.dialect === 'sqlite' ? openSqlite(database.file!) : null;
   const pool = database.dialect === 'postgres' ? new pg.Pool({ connectionString: database.url, max: 1 }) : null;
-  try {
-    for (let start = 0; start < count; start += chunk) {
-      const t0 = performance.now();
-      const rows: Appeal[] = [];
-      for (let i = start; i < Math.min(count, start + chunk); i += 1) {
-        rows.push(generateAppeal(rng, ctx, desk, calendar, now, i + 1, earlier, texts));
+  let columns: string[] = [];
+  return {
+    async insert(rows: Appeal[]): Promise<void> {
+      if (rows.length === 0) {
+        return;
       }
       columns = columns.length ? columns : Object.keys(rows[0]);
-      const t1 = performance.now();
       if (sqlite) {
         const statement = sqlite.prepare(`insert into appeals (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
         sqlite.transaction((batch: Appeal[]) => {
@@ -392,6 +385,44 @@ export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk
           columns.map((column) => rows.map((row) => row[column as keyof Appeal])),
         );
       }
+    },
+    /** Planner statistics after the bulk load; returns the milliseconds it took. */
+    async analyze(): Promise<number> {
+      const started = performance.now();
+      if (pool) {
+        // What autovacuum does for a table after a bulk load: statistics and the visibility map.
+        await pool.query('vacuum (analyze) appeals');
+      }
+      // What the app's hourly planner-statistics job (core.planner-statistics) does on SQLite.
+      sqlite?.pragma('optimize = 0x10002');
+      return performance.now() - started;
+    },
+    async close(): Promise<void> {
+      sqlite?.close();
+      await pool?.end();
+    },
+  };
+}
+
+/** Generated appeals bulk-inserted (appealInserter), in chunks of 5,000. */
+export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk: Desk, count: number, texts = PLAIN_TEXTS) {
+  const rng = seededRng(90_000 + count);
+  const calendar = new MemoCalendar();
+  const now = Date.now();
+  const earlier: string[] = [];
+  const chunk = 5000;
+  let generateMs = 0;
+  let insertMs = 0;
+  const inserter = appealInserter(database);
+  try {
+    for (let start = 0; start < count; start += chunk) {
+      const t0 = performance.now();
+      const rows: Appeal[] = [];
+      for (let i = start; i < Math.min(count, start + chunk); i += 1) {
+        rows.push(generateAppeal(rng, ctx, desk, calendar, now, i + 1, earlier, texts));
+      }
+      const t1 = performance.now();
+      await inserter.insert(rows);
       insertMs += performance.now() - t1;
       generateMs += t1 - t0;
       // Later chunks may merge into appeals already stored.
@@ -399,17 +430,9 @@ export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk
         earlier.push(rows[i].id);
       }
     }
-    const t2 = performance.now();
-    if (pool) {
-      // What autovacuum does for a table after a bulk load: statistics and the visibility map.
-      await pool.query('vacuum (analyze) appeals');
-    }
-    // What the app's hourly planner-statistics job (core.planner-statistics) does on SQLite.
-    sqlite?.pragma('optimize = 0x10002');
-    const analyzeMs = performance.now() - t2;
+    const analyzeMs = await inserter.analyze();
     return { rows: count, generateMs, insertMs, analyzeMs, rowsPerSecond: count / (insertMs / 1000) };
   } finally {
-    sqlite?.close();
-    await pool?.end();
+    await inserter.close();
   }
 }

@@ -13,6 +13,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
+import type { Clock } from '../src/core/clock';
 import type { AppContext } from '../src/core/context';
 import { migrateToLatest } from '../src/db/migrate';
 import { allModules } from '../src/modules';
@@ -134,14 +135,15 @@ export function benchEnv(database: BenchDatabase, dataDir: string, secret: strin
 }
 
 /**
- * The production app (buildApp with allModules, the system clock, the default pool of 10 on
- * PostgreSQL) on a freshly migrated database, listening on a loopback port of this process.
+ * The production app (buildApp with allModules, the system clock unless another is given, the
+ * default pool of 10 on PostgreSQL) on a freshly migrated database, listening on a loopback port of
+ * this process.
  */
-export async function startBenchApp(database: BenchDatabase): Promise<BenchApp> {
+export async function startBenchApp(database: BenchDatabase, options: { clock?: Clock } = {}): Promise<BenchApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-data-'));
   const secret = randomBytes(32).toString('base64');
   const config = loadConfig(benchEnv(database, dataDir, secret));
-  const ctx = createContext(config);
+  const ctx = createContext(config, { clock: options.clock });
   await migrateToLatest(ctx.db);
   const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

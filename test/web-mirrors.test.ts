@@ -10,11 +10,24 @@ import * as serverOpinionPolicy from '../src/modules/opinion/policy';
 import * as serverOpinion from '../src/modules/opinion/schemas';
 import * as serverOpinionTables from '../src/db/migrations/0008_opinion';
 import * as serverText from '../src/text';
+import * as serverAppraisalPolicy from '../src/modules/consult/appraisal/policy';
+import * as serverAppraisal from '../src/modules/consult/appraisal/schemas';
+import * as serverBallotBox from '../src/modules/consult/ballots/box';
+import * as serverBallotSeal from '../src/modules/consult/ballots/seal';
+import * as serverConsultPolicy from '../src/modules/consult/policy';
+import * as serverElections from '../src/modules/consult/elections/schemas';
+import * as serverHearings from '../src/modules/consult/hearings/schemas';
+import * as serverSurveyDefinition from '../src/modules/consult/surveys/definition';
+import * as serverSurveys from '../src/modules/consult/surveys/schemas';
 import * as webAdmin from '../web/src/features/admin/types';
 import * as webLabels from '../web/src/features/appeals/labels';
 import * as webTypes from '../web/src/features/appeals/types';
 import * as webArticles from '../web/src/features/articles/types';
 import * as webAuth from '../web/src/features/auth/types';
+import * as webAppraisal from '../web/src/features/consult/appraisal/types';
+import * as webElections from '../web/src/features/consult/elections/types';
+import * as webHearings from '../web/src/features/consult/hearings/types';
+import * as webSurveys from '../web/src/features/consult/surveys/types';
 import * as webOpinion from '../web/src/features/opinion/types';
 
 // The web bundle keeps its own copies of the server's enums and labels (it imports no server code);
@@ -72,5 +85,47 @@ describe('the web app mirrors the server', () => {
     expect(webOpinion.FACETS).toEqual(serverOpinionTables.OPINION_FACETS);
     expect(webOpinion.ALERT_STATES).toEqual(serverOpinionTables.ALERT_STATES);
     expect(webOpinion.OPINION_ROLES).toEqual(serverOpinionPolicy.OPINION_ROLES);
+  });
+
+  it('has the same election states, actions, labels, receipt length, group size and consultation roles', () => {
+    expect(webElections.ELECTION_STATES).toEqual(serverElections.ELECTION_STATES);
+    expect(webElections.ELECTION_STATE_LABELS).toEqual(serverElections.ELECTION_STATE_LABELS);
+    expect(webElections.NOMINATION_STATES).toEqual(serverElections.NOMINATION_STATES);
+    expect(webElections.ELECTION_ACTIONS).toEqual(serverElections.ELECTION_ACTIONS);
+    expect(webElections.RECEIPT_LENGTH).toBe(serverBallotSeal.RECEIPT_LENGTH);
+    expect(webElections.MIN_GROUP).toBe(serverBallotBox.MIN_GROUP);
+    expect(webElections.CONSULT_MANAGER_ROLES).toEqual(serverConsultPolicy.CONSULT_MANAGER_ROLES);
+  });
+
+  it('has the same hearing kinds, audiences, states, registration statuses, actions and limits', () => {
+    expect(webHearings.HEARING_KINDS).toEqual(serverHearings.HEARING_KINDS);
+    expect(webHearings.HEARING_KIND_LABELS).toEqual(serverHearings.HEARING_KIND_LABELS);
+    expect(webHearings.HEARING_AUDIENCES).toEqual(serverHearings.HEARING_AUDIENCES);
+    expect(webHearings.HEARING_AUDIENCE_LABELS).toEqual(serverHearings.HEARING_AUDIENCE_LABELS);
+    expect(webHearings.HEARING_STATES).toEqual(serverHearings.HEARING_STATES);
+    expect(webHearings.REGISTRATION_STATUSES).toEqual(serverHearings.REGISTRATION_STATUSES);
+    expect(webHearings.TRANSITIONS).toEqual(serverHearings.TRANSITIONS);
+    expect(webHearings.HEARING_ACTIONS).toEqual(serverHearings.HEARING_ACTIONS);
+    expect(webHearings.MAX_MATERIAL_BYTES).toBe(serverHearings.MAX_MATERIAL_BYTES);
+    expect(webHearings.CHECK_IN_CODE_LENGTH).toBe(serverHearings.CHECK_IN_CODE_LENGTH);
+  });
+
+  it('has the same survey states, audiences, actions, question types, labels and group size', () => {
+    expect(webSurveys.SURVEY_STATES).toEqual(serverSurveys.SURVEY_STATES);
+    expect(webSurveys.SURVEY_AUDIENCES).toEqual(serverSurveys.SURVEY_AUDIENCES);
+    expect(webSurveys.SURVEY_AUDIENCE_LABELS).toEqual(serverSurveys.SURVEY_AUDIENCE_LABELS);
+    expect(webSurveys.SURVEY_ACTIONS).toEqual(serverSurveys.SURVEY_ACTIONS);
+    expect(webSurveys.QUESTION_TYPES).toEqual(serverSurveyDefinition.QUESTION_TYPES);
+    expect(webSurveys.QUESTION_TYPE_LABELS).toEqual(serverSurveyDefinition.QUESTION_TYPE_LABELS);
+    expect(webSurveys.MIN_GROUP_SIZE).toBe(serverSurveys.MIN_GROUP_SIZE);
+  });
+
+  it('has the same appraisal grades, states, actions, labels and committee roles', () => {
+    expect(webAppraisal.APPRAISAL_GRADES).toEqual(serverAppraisal.APPRAISAL_GRADES);
+    expect(webAppraisal.APPRAISAL_GRADE_LABELS).toEqual(serverAppraisal.APPRAISAL_GRADE_LABELS);
+    expect(webAppraisal.APPRAISAL_STATES).toEqual(serverAppraisal.APPRAISAL_STATES);
+    expect(webAppraisal.APPRAISAL_STATE_LABELS).toEqual(serverAppraisal.APPRAISAL_STATE_LABELS);
+    expect(webAppraisal.APPRAISAL_ACTIONS).toEqual(serverAppraisal.APPRAISAL_ACTIONS);
+    expect(webAppraisal.APPRAISAL_COMMITTEE_ROLES).toEqual(serverAppraisalPolicy.APPRAISAL_COMMITTEE_ROLES);
   });
 });

@@ -12,12 +12,15 @@ export class FieldCrypto {
   private readonly indexKey: Buffer;
   private readonly codeKey: Buffer;
   readonly auditKey: Buffer;
+  /** Seals each anonymous ballot row (VO-07), so a row changed in the database fails the tally. */
+  readonly ballotKey: Buffer;
 
   constructor(master: Buffer) {
     this.encryptionKey = deriveKey(master, 'field-encryption');
     this.indexKey = deriveKey(master, 'blind-index');
     this.codeKey = deriveKey(master, 'access-codes');
     this.auditKey = deriveKey(master, 'audit-chain');
+    this.ballotKey = deriveKey(master, 'ballot-seal');
   }
 
   encrypt(plain: string): string {

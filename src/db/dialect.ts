@@ -207,3 +207,19 @@ export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<vo
       begin select raise(abort, 'append-only table'); end`.execute(db);
   }
 }
+
+/**
+ * A table stored in its primary key's order (SQLite `WITHOUT ROWID`): no hidden rowid numbers the rows
+ * in insertion order. PostgreSQL tables are heaps with no such column; the clause is added on SQLite only.
+ */
+export function keyOrderedStorage<B extends { modifyEnd(modifier: RawBuilder<unknown>): B }>(db: Kysely<any>, builder: B): B {
+  return dialectOf(db) === 'sqlite' ? builder.modifyEnd(sql`without rowid`) : builder;
+}
+
+/**
+ * Reads a row under a shared lock on PostgreSQL, so a concurrent update of it (closing a vote) waits
+ * for this transaction. SQLite has one writer at a time, and the lock clause does not exist there.
+ */
+export function sharedLock<Q extends { forShare(): Q }>(db: Kysely<any>, query: Q): Q {
+  return dialectOf(db) === 'postgres' ? query.forShare() : query;
+}

@@ -10,6 +10,9 @@ import * as articles from './migrations/0006_articles';
 import * as search from './migrations/0007_search';
 import * as opinion from './migrations/0008_opinion';
 import * as triage from './migrations/0009_triage';
+import * as consultSurveys from './migrations/0011_consult_surveys';
+import * as consultBallots from './migrations/0012_consult_ballots';
+import * as consultHearings from './migrations/0013_consult_hearings';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '0007_search': search,
   '0008_opinion': opinion,
   '0009_triage': triage,
+  '0011_consult_surveys': consultSurveys,
+  '0012_consult_ballots': consultBallots,
+  '0013_consult_hearings': consultHearings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -329,6 +329,226 @@ export interface ArticleTable {
   updated_at: Timestamp;
 }
 
+/** 听证会、议事会、恳谈会 (consult/hearings). */
+export interface HearingTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  /** 'public': anyone, also without an account; 'organisation': the people of the organisation and below. */
+  audience: string;
+  topic: string;
+  background: string;
+  place: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  registration_opens_at: Timestamp;
+  registration_closes_at: Timestamp;
+  capacity: number;
+  speaker_cap: number;
+  state: string;
+  version: number;
+  registration_seq: number;
+  minutes: string | null;
+  outcome: string | null;
+  /** JSON array of { label, articleId, url }. */
+  outcome_links: string;
+  published_at: Timestamp | null;
+  concluded_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HearingMaterialTable {
+  hearing_id: string;
+  file_id: string;
+  /** The file name as uploaded, for the download. */
+  name: string;
+  sort: number;
+}
+
+export interface HearingRegistrationTable {
+  id: string;
+  hearing_id: string;
+  user_id: string | null;
+  name_enc: string;
+  phone_enc: string;
+  phone_index: string;
+  wants_to_speak: Flag;
+  statement: string | null;
+  status: string;
+  /** The hearing's registration_seq when this registration took its place: the waitlist order. */
+  seq: number;
+  speaker: Flag;
+  code_hash: string;
+  code_enc: string;
+  checked_in_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Who may vote in a ballot box (an election or an appraisal) and whether they have; no time (VO-01). */
+export interface BallotVoterTable {
+  box_id: string;
+  user_id: string;
+  status: string;
+}
+
+/** What one voter chose, with nothing that names or orders the voter (VO-01, VO-03). */
+export interface BallotTable {
+  box_id: string;
+  /** 128 random bits, hex. */
+  ballot_id: string;
+  /** JSON, in the form of the box's kind. */
+  choices: string;
+  receipt_hash: string;
+  mac: string;
+}
+
+export interface ElectionTable {
+  id: string;
+  org_id: string;
+  title: string;
+  description: string;
+  audience_members: Flag;
+  audience_masses: Flag;
+  max_choices: number;
+  /** Phase dates, YYYY-MM-DD in Beijing time. */
+  nomination_starts_on: string;
+  nomination_ends_on: string;
+  voting_starts_on: string;
+  voting_ends_on: string;
+  publicity_days: number;
+  state: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  voting_opened_at: Timestamp | null;
+  voting_closed_at: Timestamp | null;
+  finalized_at: Timestamp | null;
+  version: number;
+}
+
+export interface ElectionNominationTable {
+  id: string;
+  election_id: string;
+  name: string;
+  unit: string | null;
+  reason: string;
+  nominated_by: string;
+  status: string;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** 预备党员: take part in an appraisal but are not graded. */
+export interface ProbationaryMemberTable {
+  user_id: string;
+  since_on: string;
+}
+
+export interface AppraisalTable {
+  id: string;
+  org_id: string;
+  year: number;
+  title: string;
+  state: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  voting_opened_at: Timestamp | null;
+  voting_closed_at: Timestamp | null;
+  finalized_at: Timestamp | null;
+  version: number;
+}
+
+export interface AppraisalMemberTable {
+  appraisal_id: string;
+  user_id: string;
+  probationary: Flag;
+  self_appraisal: string | null;
+  self_written_at: Timestamp | null;
+  final_grade: string | null;
+}
+
+/** 限期改正 after a 不合格 grade: the branch follows the member up until the date. */
+export interface AppraisalFollowupTable {
+  id: string;
+  appraisal_id: string;
+  user_id: string;
+  due_on: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SurveyTable {
+  id: string;
+  org_id: string;
+  title: string;
+  description: string;
+  /** SurveyJS JSON, as parsed by src/modules/consult/surveys/definition.ts. */
+  definition: string;
+  audience: 'public' | 'orgs' | 'users';
+  anonymous: Flag;
+  state: 'draft' | 'published' | 'closed';
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  results_published_at: Timestamp | null;
+  version: number;
+}
+
+export interface SurveyAudienceOrgTable {
+  survey_id: string;
+  org_id: string;
+}
+
+export interface SurveyAudienceUserTable {
+  survey_id: string;
+  user_id: string;
+}
+
+export interface SurveyRespondentTable {
+  survey_id: string;
+  user_id: string;
+  answered_on: string;
+}
+
+export interface SurveyAnswerTable {
+  id: string;
+  survey_id: string;
+  org_id: string | null;
+  user_id: string | null;
+  data: string;
+  submitted_on: string;
+  submitted_at: Timestamp | null;
+}
+
+export interface SurveyTallyTable {
+  survey_id: string;
+  question: string;
+  item: string;
+  org_id: string;
+  count: number;
+  total: number;
+}
+
+export interface SurveyTextTable {
+  answer_id: string;
+  question: string;
+  survey_id: string;
+  org_id: string;
+  text: string;
+  keywords: string;
+  submitted_on: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -357,8 +577,27 @@ export interface Database {
   triage_labels: TriageLabelTable;
   triage_examples: TriageExampleTable;
   triage_decisions: TriageDecisionTable;
+  surveys: SurveyTable;
+  survey_audience_orgs: SurveyAudienceOrgTable;
+  survey_audience_users: SurveyAudienceUserTable;
+  survey_respondents: SurveyRespondentTable;
+  survey_answers: SurveyAnswerTable;
+  survey_tallies: SurveyTallyTable;
+  survey_texts: SurveyTextTable;
+  hearings: HearingTable;
+  hearing_materials: HearingMaterialTable;
+  hearing_registrations: HearingRegistrationTable;
+  ballot_voters: BallotVoterTable;
+  ballots: BallotTable;
+  elections: ElectionTable;
+  election_nominations: ElectionNominationTable;
+  probationary_members: ProbationaryMemberTable;
+  appraisals: AppraisalTable;
+  appraisal_members: AppraisalMemberTable;
+  appraisal_followups: AppraisalFollowupTable;
 }
 
+export type Survey = Selectable<SurveyTable>;
 export type Org = Selectable<OrgTable>;
 export type User = Selectable<UserTable>;
 export type Appeal = Selectable<AppealTable>;
@@ -368,3 +607,8 @@ export type EventRow = Selectable<EventTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type Article = Selectable<ArticleTable>;
 export type OpinionAlert = Selectable<OpinionAlertTable>;
+export type Hearing = Selectable<HearingTable>;
+export type HearingRegistration = Selectable<HearingRegistrationTable>;
+export type Election = Selectable<ElectionTable>;
+export type ElectionNomination = Selectable<ElectionNominationTable>;
+export type Appraisal = Selectable<AppraisalTable>;

@@ -7,11 +7,14 @@ import { refreshPlannerStatistics } from '../db/dialect';
 import { APPEAL_SETTINGS_KEY, backfillAppealSearch, backfillAppealTriage, DEFAULT_APPEAL_SETTINGS } from '../modules/appeals';
 import { allAccountSpecs, checkDemoPasswords, PRINTED_ACCOUNTS, presentAccount, unitStaff, type DemoAccount } from './accounts';
 import { DEMO_COMMITTEE_ID } from './catalogue';
+import { seedDemoBallots } from './ballots';
+import { seedDemoHearings } from './hearings';
 import { createDemoOrganisation } from './organisation';
 import { planAppeals, type DemoStaff } from './plan';
 import { Random } from './random';
 import { runPlans, type RunResult } from './run';
 import { seedLiftSurge } from './surge';
+import { seedDemoSurveys } from './surveys';
 import { SentenceLedger } from './text/ledger';
 import { workingHours } from './workTime';
 
@@ -86,6 +89,9 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   });
   const run = await runPlans(ctx, plans, actors, organisation.committeeId, now);
   await seedLiftSurge(ctx, organisation.committeeId, now);
+  await seedDemoHearings(ctx, actors, organisation.committeeId, now);
+  await seedDemoSurveys(ctx, actors, organisation.committeeId, now);
+  await seedDemoBallots(ctx, actors, { committeeId: organisation.committeeId, branchId: organisation.orgIds.get('organs1')! }, now);
 
   await refreshPlannerStatistics(ctx.db);
   const notifyFrom = iso(new Date(now.getTime() - NOTIFY_DAYS * 86_400_000));

@@ -126,4 +126,44 @@ describe('demo data', () => {
     expect(overview.topics.slice(0, 3).flatMap((topic: { terms: string[] }) => topic.terms)).toContain('电梯');
     expect(overview.cloud.length).toBeGreaterThan(30);
   });
+
+  it('has a hearing open for registration with a speaker chosen, and a concluded one with minutes and outcome', async () => {
+    const member = await login('member');
+    const [open] = (await member.get('/api/consult/hearings/board')).json().items;
+    const detail = (await member.get(`/api/consult/hearings/${open.id}`)).json();
+    expect(detail).toMatchObject({ registrationOpen: true, registeredCount: 5, speakerCount: 1 });
+    expect(detail.myRegistration).toMatchObject({ status: 'registered', speaker: true });
+    const [held] = (await member.get('/api/consult/hearings/board?scope=concluded')).json().items;
+    expect((await member.get(`/api/consult/hearings/${held.id}`)).json()).toMatchObject({
+      state: 'concluded',
+      minutes: expect.stringContaining('到会住户'),
+      outcome: expect.stringContaining('同意'),
+      checkedInCount: 3,
+    });
+  });
+
+  it('has a closed survey with a few hundred answers and published results, and an open one', async () => {
+    const board = (await client(env.app).get('/api/public/survey-results')).json().items;
+    expect(board).toHaveLength(1);
+    expect(board[0].answerCount).toBeGreaterThanOrEqual(300);
+    const organizer = await login('organizer');
+    const list = (await organizer.get('/api/consult/surveys')).json().items;
+    expect(list.map((survey: { state: string }) => survey.state).sort()).toEqual(['closed', 'published']);
+    const texts = (await organizer.get(`/api/consult/surveys/${board[0].id}/texts?question=suggestions`)).json();
+    expect(new Set(texts.items.map((item: { text: string }) => item.text)).size).toBeGreaterThan(5);
+  });
+
+  it('has an election in its voting phase the demo member may still vote in, and last year’s finished appraisal', async () => {
+    const member = await login('member');
+    const [election] = (await member.get('/api/consult/elections')).json().items;
+    const detail = (await member.get(`/api/consult/elections/${election.id}`)).json();
+    expect(detail).toMatchObject({ state: 'voting', myVote: 'eligible' });
+    expect(detail.candidates).toHaveLength(3);
+    const organizer = await login('organizer');
+    expect((await organizer.get(`/api/consult/elections/${election.id}`)).json().turnout.voted).toBe(5);
+    const [appraisal] = (await organizer.get('/api/consult/appraisals')).json().items;
+    expect(appraisal).toMatchObject({ state: 'final', year: env.clock.now().getUTCFullYear() - 1 });
+    const tally = (await organizer.get(`/api/consult/appraisals/${appraisal.id}/tally`)).json();
+    expect(tally).toMatchObject({ raters: 8, eligible: 8, excellentLimit: 2 });
+  });
 });

@@ -29,6 +29,35 @@ const SearchResultsPage = lazy(() => import('../features/search/components/Searc
 const ArticleListPage = lazy(() => import('../features/articles/components/ArticleListPage'));
 const ArticleDetailPage = lazy(() => import('../features/articles/components/ArticleDetailPage'));
 const ArticleImportPage = lazy(() => import('../features/articles/components/ArticleImportPage'));
+const AppraisalListPage = lazy(() => import('../features/consult/appraisal/components/AppraisalListPage'));
+const AppraisalDetailPage = lazy(() => import('../features/consult/appraisal/components/AppraisalDetailPage'));
+const ElectionListPage = lazy(() => import('../features/consult/elections/components/ElectionListPage'));
+const ElectionDetailPage = lazy(() => import('../features/consult/elections/components/ElectionDetailPage'));
+const ElectionCreatePage = lazy(() =>
+  import('../features/consult/elections/components/ElectionFormPage').then((module) => ({ default: module.ElectionCreatePage })),
+);
+const ElectionEditPage = lazy(() =>
+  import('../features/consult/elections/components/ElectionFormPage').then((module) => ({ default: module.ElectionEditPage })),
+);
+
+const HearingListPage = lazy(() => import('../features/consult/hearings/components/console/HearingListPage'));
+const HearingDetailPage = lazy(() => import('../features/consult/hearings/components/console/HearingDetailPage'));
+const HearingCheckInPage = lazy(() => import('../features/consult/hearings/components/console/CheckInPage'));
+const HearingCreatePage = lazy(() =>
+  import('../features/consult/hearings/components/console/HearingFormPage').then((module) => ({ default: module.HearingCreatePage })),
+);
+const HearingEditPage = lazy(() =>
+  import('../features/consult/hearings/components/console/HearingFormPage').then((module) => ({ default: module.HearingEditPage })),
+);
+
+const SurveyListPage = lazy(() => import('../features/consult/surveys/components/SurveyListPage'));
+const SurveyDetailPage = lazy(() => import('../features/consult/surveys/components/SurveyDetailPage'));
+const SurveyCreatePage = lazy(() =>
+  import('../features/consult/surveys/components/SurveyEditorPage').then((module) => ({ default: module.SurveyCreatePage })),
+);
+const SurveyEditPage = lazy(() =>
+  import('../features/consult/surveys/components/SurveyEditorPage').then((module) => ({ default: module.SurveyEditPage })),
+);
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -177,6 +206,126 @@ export default function ConsoleApp() {
               element={
                 <Page>
                   <ArticleImportPage />
+                </Page>
+              }
+            />
+            <Route
+              path="elections"
+              element={
+                <Page>
+                  <ElectionListPage />
+                </Page>
+              }
+            />
+            <Route
+              path="elections/new"
+              element={
+                <Page>
+                  <ElectionCreatePage />
+                </Page>
+              }
+            />
+            <Route
+              path="elections/:id"
+              element={
+                <Page>
+                  <ElectionDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="elections/:id/edit"
+              element={
+                <Page>
+                  <ElectionEditPage />
+                </Page>
+              }
+            />
+            <Route
+              path="hearings"
+              element={
+                <Page>
+                  <HearingListPage />
+                </Page>
+              }
+            />
+            <Route
+              path="hearings/new"
+              element={
+                <Page>
+                  <HearingCreatePage />
+                </Page>
+              }
+            />
+            <Route
+              path="hearings/:id"
+              element={
+                <Page>
+                  <HearingDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="hearings/:id/edit"
+              element={
+                <Page>
+                  <HearingEditPage />
+                </Page>
+              }
+            />
+            <Route
+              path="hearings/:id/check-in"
+              element={
+                <Page>
+                  <HearingCheckInPage />
+                </Page>
+              }
+            />
+            <Route
+              path="surveys"
+              element={
+                <Page>
+                  <SurveyListPage />
+                </Page>
+              }
+            />
+            <Route
+              path="surveys/new"
+              element={
+                <Page>
+                  <SurveyCreatePage />
+                </Page>
+              }
+            />
+            <Route
+              path="surveys/:id"
+              element={
+                <Page>
+                  <SurveyDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="surveys/:id/edit"
+              element={
+                <Page>
+                  <SurveyEditPage />
+                </Page>
+              }
+            />
+            <Route
+              path="appraisals"
+              element={
+                <Page>
+                  <AppraisalListPage />
+                </Page>
+              }
+            />
+            <Route
+              path="appraisals/:id"
+              element={
+                <Page>
+                  <AppraisalDetailPage />
                 </Page>
               }
             />

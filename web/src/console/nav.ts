@@ -1,5 +1,7 @@
 import { ARTICLE_WORKER_ROLES } from '../features/articles/types';
 import { hasRole, type Me } from '../features/auth/types';
+import { APPRAISAL_COMMITTEE_ROLES } from '../features/consult/appraisal/types';
+import { CONSULT_MANAGER_ROLES } from '../features/consult/elections/types';
 import { OPINION_ROLES } from '../features/opinion/types';
 
 export interface NavItem {
@@ -23,6 +25,14 @@ export function navItems(me: Me): NavItem[] {
   }
   if (hasRole(me, ...OPINION_ROLES)) {
     items.push({ key: 'opinion', path: '/console/opinion', label: '舆情监测' });
+  }
+  if (hasRole(me, ...CONSULT_MANAGER_ROLES)) {
+    items.push({ key: 'elections', path: '/console/elections', label: '典型评选' });
+    items.push({ key: 'surveys', path: '/console/surveys', label: '问卷调查' });
+    items.push({ key: 'hearings', path: '/console/hearings', label: '听证议事' });
+  }
+  if (hasRole(me, ...APPRAISAL_COMMITTEE_ROLES)) {
+    items.push({ key: 'appraisals', path: '/console/appraisals', label: '民主评议' });
   }
   if (me.adminRole === 'sysadmin') {
     items.push({ key: 'users', path: '/console/admin/users', label: '用户管理' });

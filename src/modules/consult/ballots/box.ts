@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import { AppError, conflict } from '../../../core/errors';
+import { affectedRows, insertChunks, isUniqueViolation } from '../../../db/dialect';
+import type { Database } from '../../../db/schema';
+import { newBallotId, newReceipt, receiptHash, sealBallot, sealHolds } from './seal';
+
+type Db = Kysely<Database>;
+
+/** No result is shown for fewer voters than this (VO-06): a small group's choices would be guessable. */
+export const MIN_GROUP = 5;
+
+/** Freezes the roll as voting opens: one row per voter, all eligible (VO-07). */
+export async function freezeRoll(trx: Db, boxId: string, userIds: readonly string[]): Promise<void> {
+  const rows = [...new Set(userIds)].map((userId) => ({ box_id: boxId, user_id: userId, status: 'eligible' }));
+  for (const chunk of insertChunks(rows)) {
+    await trx.insertInto('ballot_voters').values(chunk).execute();
+  }
+}
+
+const notOnRoll = () => new AppError(403, 'NOT_ON_ROLL', '您不在本次投票的名单中');
+
+/**
+ * One person, one vote (VO-02), in the caller's transaction: the voter's row moves from eligible to
+ * voted, which must change exactly one row (a second submission, however simultaneous, finds none:
+ * SQLite runs one write at a time, PostgreSQL makes the second wait on the row lock and then sees it
+ * voted), and only then is the ballot written. Returns the receipt, which is stored only as its hash.
+ */
+export async function castBallot(trx: Db, key: Buffer, boxId: string, userId: string, choices: string): Promise<string> {
+  const moved = await trx
+    .updateTable('ballot_voters')
+    .set({ status: 'voted' })
+    .where('box_id', '=', boxId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'eligible')
+    .executeTakeFirst();
+  if (affectedRows(moved) !== 1) {
+    throw (await voterStatus(trx, boxId, userId)) === 'voted' ? conflict('ALREADY_VOTED', '您已经投过票了，每人只能投一次') : notOnRoll();
+  }
+  const receipt = newReceipt();
+  const row = { box_id: boxId, ballot_id: newBallotId(), choices, receipt_hash: receiptHash(receipt) };
+  await trx
+    .insertInto('ballots')
+    .values({ ...row, mac: sealBallot(key, row) })
+    .execute();
+  return receipt;
+}
+
+export async function voterStatus(db: Db, boxId: string, userId: string): Promise<'eligible' | 'voted' | null> {
+  const row = await db
+    .selectFrom('ballot_voters')
+    .select('status')
+    .where('box_id', '=', boxId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return (row?.status as 'eligible' | 'voted' | undefined) ?? null;
+}
+
+/** Turnout as aggregates only (VO-06). */
+export async function turnout(db: Db, boxId: string): Promise<{ eligible: number; voted: number }> {
+  const rows = await db
+    .selectFrom('ballot_voters')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('box_id', '=', boxId)
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0);
+  return { eligible: count('eligible') + count('voted'), voted: count('voted') };
+}
+
+/**
+ * Every ballot of a box, in ballot-id order (nothing about the order of casting), each seal checked
+ * (VO-07): one row changed, added or removed in the database stops the count.
+ */
+export async function readSealedBallots(db: Db, key: Buffer, boxId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballots').selectAll().where('box_id', '=', boxId).orderBy('ballot_id').execute();
+  if (rows.some((row) => !sealHolds(key, row))) {
+    throw new AppError(409, 'BALLOT_TAMPERED', '选票校验失败：有选票在数据库中被改动，计票已中止，请联系安全管理员核查');
+  }
+  const { voted } = await turnout(db, boxId);
+  if (voted !== rows.length) {
+    throw new AppError(
+      409,
+      'BALLOT_COUNT_MISMATCH',
+      `选票数（${rows.length}）与已投票人数（${voted}）不符，计票已中止，请联系安全管理员核查`,
+    );
+  }
+  return rows.map((row) => row.choices);
+}
+
+/** Whether the ballot of a receipt was counted; it never says what the ballot holds (VO-05). */
+export async function receiptCounted(db: Db, boxId: string, receipt: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('ballots')
+    .select('ballot_id')
+    .where('box_id', '=', boxId)
+    .where('receipt_hash', '=', receiptHash(receipt))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The published list of receipt hashes, sorted by hash. */
+export async function receiptHashes(db: Db, boxId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballots').select('receipt_hash').where('box_id', '=', boxId).orderBy('receipt_hash').execute();
+  return rows.map((row) => row.receipt_hash);
+}
+
+export type RollChange = 'add' | 'remove';
+
+/** A correction of the frozen roll (by the security admin; the caller audits it). Who has voted stays. */
+export async function changeRoll(trx: Db, boxId: string, userId: string, change: RollChange): Promise<void> {
+  if (change === 'add') {
+    try {
+      await trx.insertInto('ballot_voters').values({ box_id: boxId, user_id: userId, status: 'eligible' }).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict('ALREADY_ON_ROLL', '此人已在名单中');
+      }
+      throw error;
+    }
+    return;
+  }
+  const removed = await trx
+    .deleteFrom('ballot_voters')
+    .where('box_id', '=', boxId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'eligible')
+    .executeTakeFirst();
+  if (affectedRows(removed) !== 1) {
+    throw conflict('CANNOT_REMOVE_VOTER', '此人不在名单中或已经投票，不能移出');
+  }
+}
