@@ -283,3 +283,23 @@ export async function listPublishedResults(db: Db, limit: number): Promise<Surve
     .execute();
   return rows.map(numeric);
 }
+
+const PEOPLE_PER_SEARCH = 20;
+
+/** Active people of the organisations in scope whose name holds the text: the picker of a named audience. */
+export const searchAudiencePeople = (db: Db, orgs: OrgSet, text: string) => {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .where('users.disabled', '=', 0)
+    .where('users.display_name', 'like', `%${text.replace(/[%_]/g, '')}%`);
+  if (orgs !== 'all') {
+    query = query.where(inList(db, 'users.org_id', [...orgs]));
+  }
+  return query
+    .select(['users.id', 'users.display_name as name', 'orgs.name as org_name'])
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .limit(PEOPLE_PER_SEARCH)
+    .execute();
+};

@@ -104,6 +104,16 @@ describe('building and publishing a survey', () => {
     expect(orgs.map((org: { id: string }) => org.id)).toContain(c.orgs.branch.id);
   });
 
+  it('finds people to name as the audience, only in the organisations the organizer runs: 401, 403, 400, 200', async () => {
+    const path = `/api/consult/survey-people?q=${encodeURIComponent('张党员')}`;
+    expect((await anonymousClient().get(path)).statusCode).toBe(401);
+    expect((await c.member.client.get(path)).statusCode).toBe(403);
+    expect((await c.organizer.client.get('/api/consult/survey-people?q=')).statusCode).toBe(400);
+    const found = (await c.organizer.client.get(path)).json();
+    expect(found).toContainEqual({ id: c.member.user.id, name: '张党员', orgName: c.orgs.branch.name });
+    expect((await c.otherOrganizer.client.get(path)).json()).toEqual([]);
+  });
+
   it('creates a draft: 401, 400 for a question type outside the subset, 403 for another organisation, 201', async () => {
     expect((await anonymousClient().post('/api/consult/surveys', surveyBody())).statusCode).toBe(401);
     const unsupported = await c.organizer.client.post(

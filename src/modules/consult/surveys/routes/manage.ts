@@ -14,7 +14,7 @@ import { createSurvey } from '../commands/createSurvey';
 import { updateSurvey } from '../commands/updateSurvey';
 import { surveyPolicy } from '../policy';
 import { presentDetail, presentSummary } from '../presenters';
-import { audienceOf, getOrgPath, listManagedSurveys } from '../repository';
+import { audienceOf, getOrgPath, listManagedSurveys, searchAudiencePeople } from '../repository';
 import {
   CreateSurveyBody,
   SURVEY_BODY_LIMIT,
@@ -83,6 +83,25 @@ export async function surveyManageRoutes(app: FastifyInstance): Promise<void> {
       (await listOrgs(ctx.db, request.actor!.orgsFor(CONSULT_MANAGER_ROLES)))
         .sort((a, b) => (a.path < b.path ? -1 : 1))
         .map((org) => ({ id: org.id, name: org.name, depth: org.path.split('/').length - 3 })),
+  );
+
+  r.get(
+    '/api/consult/survey-people',
+    {
+      config: { policy: surveyPolicy.templates },
+      schema: {
+        tags: ['consult'],
+        summary: '按姓名查找可指定为调查对象的人员（本人管理的组织内）',
+        querystring: z.object({ q: z.string().trim().min(1, '请输入姓名').max(20) }),
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), orgName: z.string() })), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await searchAudiencePeople(ctx.db, request.actor!.orgsFor(CONSULT_MANAGER_ROLES), request.query.q)).map((person) => ({
+        id: person.id,
+        name: person.name,
+        orgName: person.org_name,
+      })),
   );
 
   r.post(

@@ -24,6 +24,7 @@ export const surveysApi = {
   list: (page: number) => api<SurveyPage>(`/api/consult/surveys${toQuery({ page, pageSize: 20 })}`),
   templates: () => api<SurveyTemplate[]>('/api/consult/survey-templates'),
   audienceOrgs: () => api<{ id: string; name: string; depth: number }[]>('/api/consult/survey-orgs'),
+  audiencePeople: (q: string) => api<{ id: string; name: string; orgName: string }[]>(`/api/consult/survey-people${toQuery({ q })}`),
   detail: (id: string) => api<SurveyDetail>(survey(id)),
   create: (body: SurveyFields) => api<SurveyDetail>('/api/consult/surveys', { body }),
   edit: (id: string, body: Partial<SurveyFields> & { version: number }) => api<SurveyDetail>(survey(id), { method: 'PATCH', body }),

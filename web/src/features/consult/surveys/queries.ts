@@ -16,6 +16,9 @@ export const useSurveyList = (page: number) =>
   useQuery({ queryKey: surveyKeys.list(page), queryFn: () => surveysApi.list(page), placeholderData: keepPreviousData });
 export const useSurveyTemplates = () =>
   useQuery({ queryKey: ['surveys', 'templates'], queryFn: surveysApi.templates, staleTime: Infinity });
+export const useAudiencePeople = (q: string) =>
+  useQuery({ queryKey: ['surveys', 'people', q], queryFn: () => surveysApi.audiencePeople(q), enabled: q !== '', staleTime: 60_000 });
+
 export const useAudienceOrgs = () => useQuery({ queryKey: ['surveys', 'orgs'], queryFn: surveysApi.audienceOrgs, staleTime: 10 * 60_000 });
 export const useSurveyDetail = (id: string | undefined) =>
   useQuery({ queryKey: surveyKeys.detail(id ?? ''), queryFn: () => surveysApi.detail(id!), enabled: id !== undefined });

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../../../console/PageTitle';
 import { errorMessage } from '../../../../shared/http';
 import { fromSurveyJson, toSurveyJson, type BuilderQuestion } from '../builder';
-import { useAudienceOrgs, useCreateSurvey, useEditSurvey, useSurveyDetail, useSurveyTemplates } from '../queries';
+import { useAudienceOrgs, useAudiencePeople, useCreateSurvey, useEditSurvey, useSurveyDetail, useSurveyTemplates } from '../queries';
 import type { SurveyDetail, SurveyFields } from '../types';
 import { QuestionListEditor } from './QuestionListEditor';
 import '../surveys.css';
@@ -16,8 +16,10 @@ const SurveyRenderer = lazy(() => import('./SurveyRenderer'));
 interface Draft {
   title: string;
   description: string;
-  audienceKind: 'public' | 'orgs';
+  audienceKind: 'public' | 'orgs' | 'users';
   orgIds: string[];
+  /** The named people, with their names for the picker's tags. */
+  people: { value: string; label: string }[];
   anonymous: boolean;
   dates: [Dayjs | null, Dayjs | null];
   questions: BuilderQuestion[];
@@ -28,6 +30,7 @@ const emptyDraft: Draft = {
   description: '',
   audienceKind: 'public',
   orgIds: [],
+  people: [],
   anonymous: true,
   dates: [null, null],
   questions: [],
@@ -37,8 +40,9 @@ function draftOf(detail: SurveyDetail): Draft {
   return {
     title: detail.title,
     description: detail.description,
-    audienceKind: detail.audience === 'orgs' ? 'orgs' : 'public',
+    audienceKind: detail.audience,
     orgIds: detail.audienceOrgs.map((org) => org.id),
+    people: detail.audienceUsers.map((person) => ({ value: person.id, label: person.name })),
     anonymous: detail.anonymous,
     dates: [detail.opensAt ? dayjs(detail.opensAt) : null, detail.closesAt ? dayjs(detail.closesAt) : null],
     questions: fromSurveyJson(detail.definition),
@@ -49,11 +53,45 @@ const fieldsOf = (draft: Draft): SurveyFields => ({
   title: draft.title,
   description: draft.description,
   definition: toSurveyJson(draft.questions),
-  audience: draft.audienceKind === 'orgs' ? { kind: 'orgs', orgIds: draft.orgIds } : { kind: 'public' },
+  audience:
+    draft.audienceKind === 'orgs'
+      ? { kind: 'orgs', orgIds: draft.orgIds }
+      : draft.audienceKind === 'users'
+        ? { kind: 'users', userIds: draft.people.map((person) => person.value) }
+        : { kind: 'public' },
   anonymous: draft.anonymous,
   opensAt: draft.dates[0]?.toISOString() ?? null,
   closesAt: draft.dates[1]?.toISOString() ?? null,
 });
+
+/** Named people, found by name among the organisations the worker runs. */
+function PeoplePicker({ value, onChange }: { value: Draft['people']; onChange: (people: Draft['people']) => void }) {
+  const [text, setText] = useState('');
+  const found = useAudiencePeople(text.trim());
+  const options = [
+    ...value,
+    ...(found.data ?? [])
+      .filter((person) => !value.some((chosen) => chosen.value === person.id))
+      .map((person) => ({ value: person.id, label: `${person.name}（${person.orgName}）` })),
+  ];
+  return (
+    <Select
+      mode="multiple"
+      labelInValue
+      aria-label="调查的人员"
+      style={{ minWidth: 320 }}
+      placeholder="输入姓名查找"
+      showSearch
+      filterOption={false}
+      onSearch={setText}
+      loading={found.isFetching}
+      notFoundContent={text.trim() === '' ? '输入姓名查找' : '没有找到'}
+      value={value}
+      options={options}
+      onChange={(people: Draft['people']) => onChange(people)}
+    />
+  );
+}
 
 function ImportDialog({
   open,
@@ -172,6 +210,7 @@ function SurveyEditor({ detail }: { detail?: SurveyDetail }) {
             options={[
               { value: 'public', label: '公开链接（群众扫码填写）' },
               { value: 'orgs', label: '指定组织的成员' },
+              { value: 'users', label: '指定人员' },
             ]}
           />
           {draft.audienceKind === 'orgs' ? (
@@ -186,6 +225,7 @@ function SurveyEditor({ detail }: { detail?: SurveyDetail }) {
               onChange={(orgIds: string[]) => set({ orgIds })}
             />
           ) : null}
+          {draft.audienceKind === 'users' ? <PeoplePicker value={draft.people} onChange={(people) => set({ people })} /> : null}
         </div>
         <div className="survey-builder-row">
           <label>
