@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { keyOrderedStorage } from '../dialect';
 import { sqlIn } from './helpers';
 
 export const SURVEY_STATES = ['draft', 'published', 'closed'] as const;
@@ -61,17 +62,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('survey_respondents_pk', ['survey_id', 'user_id'])
     .execute();
 
-  await db.schema
-    .createTable('survey_answers')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
-    .addColumn('org_id', 'text', (c) => c.references('orgs.id'))
-    .addColumn('user_id', 'text', (c) => c.references('users.id'))
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('submitted_on', 'text', (c) => c.notNull())
-    .addColumn('submitted_at', 'text')
-    .addUniqueConstraint('survey_answers_once', ['survey_id', 'user_id'])
-    .execute();
+  // Stored in the order of their random ids, not of arrival: the audit log records when a signed-in
+  // person answered, and an insertion order would match an anonymous answer to that entry.
+  await keyOrderedStorage(
+    db,
+    db.schema
+      .createTable('survey_answers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
+      .addColumn('org_id', 'text', (c) => c.references('orgs.id'))
+      .addColumn('user_id', 'text', (c) => c.references('users.id'))
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('submitted_on', 'text', (c) => c.notNull())
+      .addColumn('submitted_at', 'text')
+      .addUniqueConstraint('survey_answers_once', ['survey_id', 'user_id']),
+  ).execute();
   // The export walks a survey's answers in this order.
   await db.schema.createIndex('survey_answers_export').on('survey_answers').columns(['survey_id', 'submitted_on', 'id']).execute();
 
@@ -86,16 +91,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('survey_tallies_pk', ['survey_id', 'question', 'item', 'org_id'])
     .execute();
 
-  await db.schema
-    .createTable('survey_texts')
-    .addColumn('answer_id', 'text', (c) => c.notNull().references('survey_answers.id'))
-    .addColumn('question', 'text', (c) => c.notNull())
-    .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
-    .addColumn('org_id', 'text', (c) => c.notNull())
-    .addColumn('text', 'text', (c) => c.notNull())
-    .addColumn('keywords', 'text', (c) => c.notNull())
-    .addColumn('submitted_on', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('survey_texts_pk', ['answer_id', 'question'])
-    .execute();
+  await keyOrderedStorage(
+    db,
+    db.schema
+      .createTable('survey_texts')
+      .addColumn('answer_id', 'text', (c) => c.notNull().references('survey_answers.id'))
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
+      .addColumn('org_id', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('keywords', 'text', (c) => c.notNull())
+      .addColumn('submitted_on', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('survey_texts_pk', ['answer_id', 'question']),
+  ).execute();
   await db.schema.createIndex('survey_texts_question').on('survey_texts').columns(['survey_id', 'question', 'submitted_on']).execute();
 }
