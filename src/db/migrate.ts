@@ -10,6 +10,7 @@ import * as articles from './migrations/0006_articles';
 import * as search from './migrations/0007_search';
 import * as opinion from './migrations/0008_opinion';
 import * as triage from './migrations/0009_triage';
+import * as opinionIndexes from './migrations/0010_opinion_indexes';
 import * as consultSurveys from './migrations/0011_consult_surveys';
 import * as consultBallots from './migrations/0012_consult_ballots';
 import * as consultHearings from './migrations/0013_consult_hearings';
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0007_search': search,
   '0008_opinion': opinion,
   '0009_triage': triage,
+  '0010_opinion_indexes': opinionIndexes,
   '0011_consult_surveys': consultSurveys,
   '0012_consult_ballots': consultBallots,
   '0013_consult_hearings': consultHearings,
