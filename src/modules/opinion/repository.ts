@@ -69,19 +69,28 @@ export async function dailyCounts(
   return rows.map((row) => ({ term: row.term, day: row.day, count: Number(row.count) }));
 }
 
-/** Per place: appeals and their terms in [from, to] and in the same span before. */
-export async function placeTermTotals(
+/**
+ * Counts per place in [from, to] and in the same span before, of the given terms ('' for the appeals
+ * themselves); all places, or only the given ones. Reading the appeal counts of every place first and
+ * the terms of the busiest few after keeps the read small: the place facet is the largest.
+ */
+export async function placeCounts(
   db: Kysely<Database>,
   orgs: OrgSet,
   window: { previousFrom: string; from: string; to: string },
+  which: { terms: 'appeals' | 'terms'; places?: readonly string[] },
 ): Promise<{ place: string; term: string; count: number; previous: number }[]> {
   let query = db
     .selectFrom('opinion_counts')
     .where('facet', '=', 'place')
     .where('day', '>=', window.previousFrom)
     .where('day', '<=', window.to);
+  query = which.terms === 'appeals' ? query.where('term', '=', '') : query.where('term', '!=', '');
   if (orgs !== 'all') {
     query = query.where(inList(db, 'org_id', [...orgs]));
+  }
+  if (which.places) {
+    query = query.where(inList(db, 'value', which.places));
   }
   const rows = await query
     .select((eb) => [
