@@ -114,7 +114,7 @@ async function seedElection(clocked: Clocked, now: Date, committeeId: string, ac
   }
 }
 
-/** Last year's 民主评议党员 of 机关第一党支部, finished: self-appraisals, the test by all eight, the committee's grades. */
+/** Last year's 民主评议党员 of 机关第一党支部, finished: self-appraisals, the test by all eight, each rating the others, the committee's grades. */
 async function seedAppraisal(clocked: Clocked, now: Date, branchId: string, actors: ReadonlyMap<string, Actor>, fellows: Actor[]) {
   const organizer = actors.get('organizer')!;
   const year = now.getUTCFullYear() - 1;
@@ -144,7 +144,9 @@ async function seedAppraisal(clocked: Clocked, now: Date, branchId: string, acto
   const gradeBy = (rater: number, member: number) =>
     member === 0 || member === 3 ? (rater % 3 === 2 ? 'qualified' : 'excellent') : member === 5 && rater % 2 === 0 ? 'basic' : 'qualified';
   for (const [rater, voter] of members.entries()) {
-    const grades = Object.fromEntries(graded.map((member, index) => [member.id, gradeBy(rater, index)] as const));
+    const grades = Object.fromEntries(
+      graded.flatMap((member, index) => (member.id === voter.id ? [] : [[member.id, gradeBy(rater, index)] as const])),
+    );
     await appraisal.castAppraisalBallot(clocked.ctx, voter, META, created.id, grades);
   }
   at(12, 20);

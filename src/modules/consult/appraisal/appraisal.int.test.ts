@@ -51,8 +51,11 @@ const phase = async (id: string, action: 'open' | 'close') =>
   organizer.client.post(`${base(id)}/${action}`, { version: (await detail(organizer, id)).version });
 
 /** Every rater's ballot: a grade for each full member, oneself included. */
-const ballot = (grade: (index: number) => string) => ({
-  grades: Object.fromEntries(members.map((member, index) => [member.user.id, grade(index)])),
+/** A rater's grades for every full member but themselves. */
+const ballot = (rater: TestUser, grade: (index: number) => string) => ({
+  grades: Object.fromEntries(
+    members.flatMap((member, index) => (member.user.id === rater.user.id ? [] : [[member.user.id, grade(index)]])),
+  ),
 });
 
 async function createAppraisal(year: number, orgId = orgs.branch.id): Promise<Detail> {
@@ -114,17 +117,19 @@ describe('a year’s appraisal of a branch', () => {
     expect((await members[0].client.post(`${base(appraisal.id)}/open`, { version: appraisal.version })).statusCode).toBe(403);
     expect((await phase(appraisal.id, 'open')).statusCode).toBe(200);
     const vote = (as: TestUser, body: object) => as.client.post(`${base(appraisal.id)}/ballots`, body);
-    const withoutSelf = { grades: Object.fromEntries(members.slice(1).map((member) => [member.user.id, 'qualified'])) };
-    expect((await vote(members[0], withoutSelf)).json().code).toBe('INCOMPLETE_BALLOT');
-    const withProbationary = ballot(() => 'qualified');
-    expect((await vote(members[0], { grades: { ...withProbationary.grades, [probationary.user.id]: 'qualified' } })).json().code).toBe(
+    const ownLine = { grades: Object.fromEntries(members.map((member) => [member.user.id, 'qualified'])) };
+    expect((await vote(members[0], ownLine)).json().code).toBe('SELF_RATING');
+    const everyOther = ballot(members[0], () => 'qualified');
+    const missing = { grades: Object.fromEntries(Object.entries(everyOther.grades).slice(1)) };
+    expect((await vote(members[0], missing)).json().code).toBe('INCOMPLETE_BALLOT');
+    expect((await vote(members[0], { grades: { ...everyOther.grades, [probationary.user.id]: 'qualified' } })).json().code).toBe(
       'INCOMPLETE_BALLOT',
     );
     const receipts: string[] = [];
     for (const [rater, as] of [...members, probationary].entries()) {
       const cast = await vote(
         as,
-        ballot((index) => (index === 5 ? 'unqualified' : index + rater < 3 ? 'excellent' : 'qualified')),
+        ballot(as, (index) => (index === 5 ? 'unqualified' : index + rater < 3 ? 'excellent' : 'qualified')),
       );
       expect(cast.statusCode).toBe(201);
       receipts.push(cast.json().receipt);
@@ -133,7 +138,7 @@ describe('a year’s appraisal of a branch', () => {
       (
         await vote(
           members[0],
-          ballot(() => 'qualified'),
+          ballot(members[0], () => 'qualified'),
         )
       ).json().code,
     ).toBe('ALREADY_VOTED');
@@ -146,9 +151,20 @@ describe('a year’s appraisal of a branch', () => {
     expect(tally.json()).toMatchObject({ raters: 7, eligible: 7, excellentLimit: 2 });
     expect(tally.json().members).toHaveLength(6);
     const last = tally.json().members.find((entry: { userId: string }) => entry.userId === members[5].user.id);
-    expect(last.counts).toEqual({ excellent: 0, qualified: 0, basic: 0, unqualified: 7 });
-    const check = await probationary.client.post(`${base(appraisal.id)}/receipts/check`, { receipt: receipts[6] });
-    expect(check.json()).toEqual({ counted: true });
+    expect(last.counts).toEqual({ excellent: 0, qualified: 0, basic: 0, unqualified: 6 });
+    const first = tally.json().members.find((entry: { userId: string }) => entry.userId === members[0].user.id);
+    expect(first.counts).toEqual({ excellent: 2, qualified: 4, basic: 0, unqualified: 0 });
+    // One row per rating: six full members rate five others each, the 预备党员 all six; no two rows alike.
+    const ratings = await env.ctx.db.selectFrom('ballots').select(['choices', 'receipt_hash']).where('box_id', '=', appraisal.id).execute();
+    expect(ratings).toHaveLength(6 * 5 + 6);
+    expect(new Set(ratings.map((row) => row.receipt_hash)).size).toBe(ratings.length);
+    expect(ratings.every((row) => Object.keys(JSON.parse(row.choices)).join() === 'userId,grade')).toBe(true);
+    for (const receipt of [receipts[0], receipts[6]]) {
+      const check = await probationary.client.post(`${base(appraisal.id)}/receipts/check`, { receipt });
+      expect(check.json()).toEqual({ counted: true });
+    }
+    const unknown = await probationary.client.post(`${base(appraisal.id)}/receipts/check`, { receipt: 'AAAAAAAAAAAAAAAA' });
+    expect(unknown.json()).toEqual({ counted: false });
 
     const { version } = await detail(leader, appraisal.id);
     const grades = (excellent: number) =>
@@ -203,7 +219,7 @@ describe('a year’s appraisal of a branch', () => {
     const appraisal = await createAppraisal(2025, group.id);
     await phase(appraisal.id, 'open');
     for (const member of few) {
-      const grades = Object.fromEntries(few.map((other) => [other.user.id, 'qualified']));
+      const grades = Object.fromEntries(few.filter((other) => other !== member).map((other) => [other.user.id, 'qualified']));
       expect((await member.client.post(`${base(appraisal.id)}/ballots`, { grades })).statusCode).toBe(201);
     }
     await phase(appraisal.id, 'close');

@@ -7,7 +7,7 @@ import { listOrgs } from '../../../core/orgs';
 import { authorize } from '../../../core/policy';
 import { afterCommit } from '../../../server/afterCommit';
 import { errorResponses, IdParams, PageQuery } from '../../../server/schemas';
-import { receiptCounted } from '../ballots/box';
+import { receiptPartsCounted } from '../ballots/box';
 import { CastVoteResult, ReceiptCheck } from '../elections/schemas';
 import { CONSULT_MANAGER_ROLES } from '../policy';
 import { castAppraisalBallot } from './commands/castAppraisalBallot';
@@ -171,7 +171,10 @@ export async function appraisalRoutes(app: FastifyInstance): Promise<void> {
       if (row.state !== 'closed' && row.state !== 'final') {
         throw conflict('RESULTS_NOT_AVAILABLE', '测评结束后才能核验回执');
       }
-      return { counted: await receiptCounted(ctx.db, row.id, request.body.receipt) };
+      // A full member's ballot has a row for every other full member, a 预备党员's one more.
+      const graded = (await listRoster(ctx.db, row.id)).filter((member) => member.probationary === 0).length;
+      const found = await receiptPartsCounted(ctx.db, row.id, request.body.receipt, graded);
+      return { counted: found > 0 && found >= graded - 1 };
     },
   );
 

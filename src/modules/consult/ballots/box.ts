@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError, conflict } from '../../../core/errors';
-import { affectedRows, insertChunks, isUniqueViolation } from '../../../db/dialect';
+import { affectedRows, inList, insertChunks, isUniqueViolation } from '../../../db/dialect';
 import type { Database } from '../../../db/schema';
-import { newBallotId, newReceipt, receiptHash, sealBallot, sealHolds } from './seal';
+import { newBallotId, newReceipt, receiptHash, receiptPartHash, sealBallot, sealHolds } from './seal';
 
 type Db = Kysely<Database>;
 
@@ -26,6 +26,30 @@ const notOnRoll = () => new AppError(403, 'NOT_ON_ROLL', '您不在本次投票�
  * voted), and only then is the ballot written. Returns the receipt, which is stored only as its hash.
  */
 export async function castBallot(trx: Db, key: Buffer, boxId: string, userId: string, choices: string): Promise<string> {
+  await markVoted(trx, boxId, userId);
+  const receipt = newReceipt();
+  await writeBallotRows(trx, key, boxId, [{ choices, receipt_hash: receiptHash(receipt) }]);
+  return receipt;
+}
+
+/**
+ * A ballot stored as one sealed row per part, as castBallot does for a whole ballot: 民主测评 stores each
+ * rating on its own, so that no row shows which member a rater left out (themselves). The rows share
+ * nothing: each carries the hash of the receipt with its part number, and random ids order them.
+ */
+export async function castSplitBallot(trx: Db, key: Buffer, boxId: string, userId: string, parts: readonly string[]): Promise<string> {
+  await markVoted(trx, boxId, userId);
+  const receipt = newReceipt();
+  await writeBallotRows(
+    trx,
+    key,
+    boxId,
+    parts.map((choices, part) => ({ choices, receipt_hash: receiptPartHash(receipt, part) })),
+  );
+  return receipt;
+}
+
+async function markVoted(trx: Db, boxId: string, userId: string): Promise<void> {
   const moved = await trx
     .updateTable('ballot_voters')
     .set({ status: 'voted' })
@@ -36,13 +60,16 @@ export async function castBallot(trx: Db, key: Buffer, boxId: string, userId: st
   if (affectedRows(moved) !== 1) {
     throw (await voterStatus(trx, boxId, userId)) === 'voted' ? conflict('ALREADY_VOTED', '您已经投过票了，每人只能投一次') : notOnRoll();
   }
-  const receipt = newReceipt();
-  const row = { box_id: boxId, ballot_id: newBallotId(), choices, receipt_hash: receiptHash(receipt) };
-  await trx
-    .insertInto('ballots')
-    .values({ ...row, mac: sealBallot(key, row) })
-    .execute();
-  return receipt;
+}
+
+async function writeBallotRows(trx: Db, key: Buffer, boxId: string, parts: readonly { choices: string; receipt_hash: string }[]) {
+  const rows = parts.map((part) => {
+    const row = { box_id: boxId, ballot_id: newBallotId(), ...part };
+    return { ...row, mac: sealBallot(key, row) };
+  });
+  for (const chunk of insertChunks(rows)) {
+    await trx.insertInto('ballots').values(chunk).execute();
+  }
 }
 
 export async function voterStatus(db: Db, boxId: string, userId: string): Promise<'eligible' | 'voted' | null> {
@@ -68,23 +95,30 @@ export async function turnout(db: Db, boxId: string): Promise<{ eligible: number
 }
 
 /**
- * Every ballot of a box, in ballot-id order (nothing about the order of casting), each seal checked
- * (VO-07): one row changed, added or removed in the database stops the count.
+ * Every ballot row of a box, in ballot-id order (nothing about the order of casting), each seal checked
+ * (VO-07): one row changed, added or removed in the database stops the count. `expectedRows` is how many
+ * rows the voters who voted must have left (one each unless their ballots were split).
  */
-export async function readSealedBallots(db: Db, key: Buffer, boxId: string): Promise<string[]> {
+export async function readSealedBallots(db: Db, key: Buffer, boxId: string, expectedRows?: number): Promise<string[]> {
   const rows = await db.selectFrom('ballots').selectAll().where('box_id', '=', boxId).orderBy('ballot_id').execute();
   if (rows.some((row) => !sealHolds(key, row))) {
     throw new AppError(409, 'BALLOT_TAMPERED', '选票校验失败：有选票在数据库中被改动，计票已中止，请联系安全管理员核查');
   }
-  const { voted } = await turnout(db, boxId);
-  if (voted !== rows.length) {
+  const expected = expectedRows ?? (await turnout(db, boxId)).voted;
+  if (expected !== rows.length) {
     throw new AppError(
       409,
       'BALLOT_COUNT_MISMATCH',
-      `选票数（${rows.length}）与已投票人数（${voted}）不符，计票已中止，请联系安全管理员核查`,
+      `选票数（${rows.length}）与应有选票数（${expected}）不符，计票已中止，请联系安全管理员核查`,
     );
   }
   return rows.map((row) => row.choices);
+}
+
+/** Who has voted (the roll says so anyway): what the count of a split ballot's rows is checked against. */
+export async function votersWhoVoted(db: Db, boxId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballot_voters').select('user_id').where('box_id', '=', boxId).where('status', '=', 'voted').execute();
+  return rows.map((row) => row.user_id);
 }
 
 /** Whether the ballot of a receipt was counted; it never says what the ballot holds (VO-05). */
@@ -96,6 +130,21 @@ export async function receiptCounted(db: Db, boxId: string, receipt: string): Pr
     .where('receipt_hash', '=', receiptHash(receipt))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** How many parts of a split ballot the receipt finds, looking at the first `maxParts` (VO-05: inclusion only). */
+export async function receiptPartsCounted(db: Db, boxId: string, receipt: string, maxParts: number): Promise<number> {
+  const hashes = Array.from({ length: maxParts }, (_, part) => receiptPartHash(receipt, part));
+  if (hashes.length === 0) {
+    return 0;
+  }
+  const rows = await db
+    .selectFrom('ballots')
+    .select('ballot_id')
+    .where('box_id', '=', boxId)
+    .where(inList(db, 'receipt_hash', hashes))
+    .execute();
+  return rows.length;
 }
 
 /** The published list of receipt hashes, sorted by hash. */

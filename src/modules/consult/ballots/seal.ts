@@ -30,6 +30,9 @@ export const normaliseReceipt = (typed: string) => typed.toUpperCase().replace(/
  */
 export const receiptHash = (receipt: string) => createHash('sha256').update(normaliseReceipt(receipt)).digest('hex');
 
+/** The hash of a receipt with a part number, for the rows of a split ballot: none of them alike. */
+export const receiptPartHash = (receipt: string, part: number) => receiptHash(`${normaliseReceipt(receipt)}:${part}`);
+
 export interface SealedFields {
   box_id: string;
   ballot_id: string;

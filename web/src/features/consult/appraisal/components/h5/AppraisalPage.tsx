@@ -43,15 +43,23 @@ function SelfAppraisal({ appraisal, mine }: { appraisal: AppraisalDetail; mine: 
   );
 }
 
-/** 民主测评: a grade for every full member of the branch, oneself included, anonymous. */
-function Ballot({ appraisal, onVoted }: { appraisal: AppraisalDetail; onVoted: (receipt: string) => void }) {
+/** 民主测评: a grade for every other full member of the branch, anonymous. */
+function Ballot({
+  appraisal,
+  myId,
+  onVoted,
+}: {
+  appraisal: AppraisalDetail;
+  myId: string | undefined;
+  onVoted: (receipt: string) => void;
+}) {
   const vote = useAppraisalVote(appraisal.id);
-  const graded = appraisal.roster.filter((member) => !member.probationary);
+  const graded = appraisal.roster.filter((member) => !member.probationary && member.userId !== myId);
   const [grades, setGrades] = useState<Record<string, AppraisalGrade>>({});
   return (
     <section className="h5-section" aria-labelledby="ballot-title">
       <h2 id="ballot-title">民主测评（不记名）</h2>
-      <p className="h5-hint">请为每位正式党员（包括本人）选择等次。测评不记名，每人只能提交一次。</p>
+      <p className="h5-hint">请为本支部除您本人以外的每位正式党员选择等次。测评不记名，每人只能提交一次。</p>
       {graded.map((member) => (
         <fieldset className="h5-card" key={member.userId}>
           <legend>{member.name}</legend>
@@ -146,7 +154,7 @@ export default function AppraisalPage() {
           </p>
           {appraisal.allowedActions.includes('writeSelf') ? <SelfAppraisal appraisal={appraisal} mine={me?.selfAppraisal ?? null} /> : null}
           {receipt ? <ReceiptCard receipt={receipt} /> : null}
-          {appraisal.allowedActions.includes('vote') && !receipt ? <Ballot appraisal={appraisal} onVoted={setReceipt} /> : null}
+          {appraisal.allowedActions.includes('vote') && !receipt ? <Ballot appraisal={appraisal} myId={myId} onVoted={setReceipt} /> : null}
           {appraisal.allowedActions.includes('receipts') ? <ReceiptCheck appraisal={appraisal} /> : null}
           {me?.finalGradeLabel ? (
             <p className="h5-notice">
