@@ -86,7 +86,31 @@ describe('voting in an election', () => {
       await phonePage.getByRole('button', { name: '复制回执码' }).waitFor();
       await expectAccessible(phonePage, 'election receipt');
 
-      for (const vote of others) {
+      // The security admin adds a member the frozen roll missed, who then votes too.
+      const latecomer = await account('latecomer', branch.id, 'member');
+      await createUser(env.ctx.db, env.ctx.clock, env.ctx.crypto, {
+        username: 'secadmin',
+        displayName: '安全管理员',
+        password: PASSWORD,
+        orgId: env.orgs.committeeId,
+        mustChangePassword: false,
+        adminRole: 'secadmin',
+      });
+      const security = await signIn(env, contexts, 'secadmin', '/console/admin/roles');
+      await security.getByRole('menuitem', { name: '投票名单更正' }).click();
+      await security
+        .getByRole('row', { name: new RegExp(TITLE) })
+        .getByRole('button', { name: '更正名单' })
+        .click();
+      await security.getByRole('combobox', { name: '人员' }).fill('latecomer');
+      await security.getByTitle(/^latecomer（/).click();
+      await security.getByLabel('理由').fill('组织关系已于开始投票前转入本支部');
+      await expectAccessible(security, 'roll correction');
+      await security.getByRole('button', { name: buttonName('提交更正') }).click();
+      await security.getByText('已加入投票名单，并记入审计日志').waitFor();
+      await security.getByRole('row', { name: new RegExp(`${TITLE}.*6`) }).waitFor();
+
+      for (const vote of [...others, latecomer]) {
         expect(
           (await vote('POST', `/api/consult/elections/${election.id}/ballots`, { candidateIds: [election.candidates[1].id] })).statusCode,
         ).toBe(201);
@@ -97,13 +121,16 @@ describe('voting in an election', () => {
       await desk.getByRole('button', { name: buttonName('结束投票') }).click();
       await desk.getByRole('button', { name: buttonName('确定') }).click();
       await desk.getByTestId('election-results-chart').waitFor();
-      await desk.getByText('应投 5 人，实投 5 人').waitFor();
+      await desk.getByText('应投 6 人，实投 6 人').waitFor();
       await expectAccessible(desk, 'election results');
 
       await phonePage.reload();
       await phonePage.getByLabel('投票回执码').fill(receipt.toLowerCase());
+      await phonePage.getByText('回执公示：共 6 张选票的回执哈希。').waitFor();
       await phonePage.getByRole('button', { name: buttonName('核验') }).click();
-      expect(await phonePage.getByTestId('receipt-verdict').textContent()).toBe('您的选票已计入。');
+      expect(await phonePage.getByTestId('receipt-verdict').textContent()).toBe(
+        '您的选票已计入。（在您的手机上与公示的回执哈希比对，回执码没有发送给服务器。）',
+      );
       await expectAccessible(phonePage, 'receipt check');
     } catch (error) {
       await screenshotAll(contexts, 'elections');

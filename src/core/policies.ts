@@ -14,6 +14,8 @@ export const corePolicy = definePolicy('core', {
   orgTree: withRole(...ORG_TREE_ROLES),
   dispatchUnits: withRole(...DISPATCH_ROLES),
   notifications: signedIn(),
+  // The security admin looks accounts up to grant roles and correct voter rolls; changing them is the system admin's.
+  listUsers: adminOnly('sysadmin', 'secadmin'),
   manageUsers: adminOnly('sysadmin'),
   manageCalendar: adminOnly('sysadmin'),
   manageSettings: adminOnly('sysadmin'),

@@ -21,7 +21,10 @@ const registry = new Map<string, Rule<any>>();
 export const publicAccess = (): Rule => ({ kind: 'public' });
 export const signedIn = (): Rule => ({ kind: 'actor', allow: () => true });
 export const withRole = (...roles: Role[]): Rule => ({ kind: 'actor', allow: (actor) => actor.hasRole(...roles) });
-export const adminOnly = (role: AdminRole): Rule => ({ kind: 'actor', allow: (actor) => actor.adminRole === role });
+export const adminOnly = (...roles: AdminRole[]): Rule => ({
+  kind: 'actor',
+  allow: (actor) => actor.adminRole !== null && roles.includes(actor.adminRole),
+});
 
 export function definePolicy<R, K extends string>(module: string, rules: Record<K, Rule<R>>): Record<K, string> {
   const names = {} as Record<K, string>;

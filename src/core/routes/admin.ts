@@ -136,7 +136,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/admin/users',
     {
-      config: { policy: corePolicy.manageUsers },
+      config: { policy: corePolicy.listUsers },
       schema: { tags: ['admin'], querystring: UserListQuery, response: { 200: Paged(AdminUser), ...errorResponses } },
     },
     async (request) => {

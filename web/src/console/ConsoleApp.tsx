@@ -23,6 +23,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/components/Dashbo
 const OpinionPage = lazy(() => import('../features/opinion/components/OpinionPage'));
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/components/RolesPage'));
+const RollCorrectionsPage = lazy(() => import('../features/consult/elections/components/RollCorrectionsPage'));
 const AuditPage = lazy(() => import('../features/admin/components/AuditPage'));
 const TextSettingsPage = lazy(() => import('../features/admin/components/TextSettingsPage'));
 const SearchResultsPage = lazy(() => import('../features/search/components/SearchResultsPage'));
@@ -166,6 +167,14 @@ export default function ConsoleApp() {
               element={
                 <Page>
                   <RolesPage />
+                </Page>
+              }
+            />
+            <Route
+              path="admin/rolls"
+              element={
+                <Page>
+                  <RollCorrectionsPage />
                 </Page>
               }
             />

@@ -40,6 +40,7 @@ export function navItems(me: Me): NavItem[] {
   }
   if (me.adminRole === 'secadmin') {
     items.push({ key: 'roles', path: '/console/admin/roles', label: '角色授权' });
+    items.push({ key: 'rolls', path: '/console/admin/rolls', label: '投票名单更正' });
   }
   if (me.adminRole === 'auditadmin') {
     items.push({ key: 'audit', path: '/console/admin/audit', label: '审计日志' });

@@ -19,11 +19,15 @@ function filenameFrom(disposition: string | null, fallback: string): string {
 /** Downloads a file through fetch, so an error (expired session, no permission) comes back as a message. */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const response = await fetchRaw(path, { headers: { Accept: '*/*' } });
-  const blob = await response.blob();
+  saveBlob(await response.blob(), filenameFrom(response.headers.get('content-disposition'), fallbackName));
+}
+
+/** Saves what the page already holds (a list it was given) as a file. */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = filenameFrom(response.headers.get('content-disposition'), fallbackName);
+  link.download = filename;
   document.body.appendChild(link);
   link.click();
   link.remove();

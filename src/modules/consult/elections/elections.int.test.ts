@@ -118,6 +118,7 @@ describe('every election route', () => {
     ['GET', `/api/consult/elections/${ID}/receipts`],
     ['POST', `/api/consult/elections/${ID}/receipts/check`],
     ['POST', `/api/consult/elections/${ID}/roll`],
+    ['GET', '/api/consult/elections/open-rolls'],
   ])('%s %s answers 401 without a session', async (method, url) => {
     const response = await anonymous().request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
     expect(response.statusCode).toBe(401);
@@ -350,6 +351,17 @@ describe('corrections of the frozen roll', () => {
       .where('target_id', '=', election.id)
       .execute();
     expect(audited).toEqual([{ actor_id: secadmin.user.id, reason: '组织关系已于开票前转入' }]);
+  });
+
+  it('lists the rolls open for correction, with their counts, to the security admin only: 401, 403, 200', async () => {
+    const election = await votingElection();
+    expect((await anonymous().get('/api/consult/elections/open-rolls')).statusCode).toBe(401);
+    expect((await organizer.client.get('/api/consult/elections/open-rolls')).statusCode).toBe(403);
+    const listed = await secadmin.client.get('/api/consult/elections/open-rolls');
+    expect(listed.statusCode).toBe(200);
+    const item = listed.json().items.find((entry: { id: string }) => entry.id === election.id);
+    expect(item).toMatchObject({ title: '2026 年度“最美党员”评选', votingEndsOn: '2026-03-15', voted: 0 });
+    expect(item.eligible).toBeGreaterThanOrEqual(6);
   });
 });
 

@@ -184,6 +184,11 @@ export const ElectionResults = z
   .meta({ id: 'ElectionResults' });
 
 export const ReceiptList = z.object({ hashes: z.array(z.string()) });
+export const OpenRolls = z.object({
+  items: z.array(
+    z.object({ id: z.string(), title: z.string(), orgName: z.string(), votingEndsOn: z.string(), eligible: z.number(), voted: z.number() }),
+  ),
+});
 export const ReceiptCheck = z.object({ counted: z.boolean() });
 
 export type CreateElectionInput = z.infer<typeof CreateElectionBody>;

@@ -15,6 +15,9 @@ export interface ElectionCommandContext {
   now: Date;
 }
 
+/** A change the schedule may make on its own when a phase's date comes: no person acts. */
+export type PhaseChangeContext = Omit<ElectionCommandContext, 'actor'> & { actor: Actor | null };
+
 export const openElectionCommand = (app: AppContext, trx: Db, actor: Actor, meta: RequestMeta): ElectionCommandContext => ({
   app,
   trx,
@@ -40,7 +43,7 @@ export function requireState(election: Pick<Election, 'state'>, states: readonly
 
 /** The audit entry and the event of a change, in the change's transaction. */
 export async function recordElectionChange(
-  c: ElectionCommandContext,
+  c: PhaseChangeContext,
   election: Pick<Election, 'id' | 'org_id'>,
   change: { auditType: string; eventType: string; detail: Record<string, unknown> },
 ): Promise<void> {

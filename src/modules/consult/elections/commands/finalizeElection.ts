@@ -3,10 +3,10 @@ import { iso } from '../../../../core/clock';
 import { conflict } from '../../../../core/errors';
 import { publicityEndsOn } from '../phases';
 import { updateElection, type ElectionRow } from '../repository';
-import { recordElectionChange, requireState, requireUpdated, type ElectionCommandContext } from './context';
+import { recordElectionChange, requireState, requireUpdated, type PhaseChangeContext } from './context';
 
 /** 公示期满: the result becomes final once the last day of the 公示 has passed. */
-export async function finalizeElection(c: ElectionCommandContext, election: ElectionRow, version: number): Promise<void> {
+export async function finalizeElection(c: PhaseChangeContext, election: ElectionRow, version: number): Promise<void> {
   requireState(election, ['publicity'], 'NOT_IN_PUBLICITY', '只有公示中的评选可以确认结果');
   const lastDay = publicityEndsOn(election)!;
   if (shanghaiDate(c.now) <= lastDay) {

@@ -2,13 +2,13 @@ import { iso } from '../../../../core/clock';
 import { conflict } from '../../../../core/errors';
 import { freezeRoll } from '../../ballots/box';
 import { approvedCandidates, audienceUserIds, countPendingNominations, updateElection, type ElectionRow } from '../repository';
-import { recordElectionChange, requireState, requireUpdated, type ElectionCommandContext } from './context';
+import { recordElectionChange, requireState, requireUpdated, type PhaseChangeContext } from './context';
 
 /**
  * 开始投票: the roll is frozen at this moment (VO-07), one row for each person the election asks;
  * who joins later does not vote, and corrections are the security admin's.
  */
-export async function openVoting(c: ElectionCommandContext, election: ElectionRow, version: number): Promise<number> {
+export async function openVoting(c: PhaseChangeContext, election: ElectionRow, version: number): Promise<number> {
   requireState(election, ['nominating'], 'NOT_NOMINATING', '只有提名阶段的评选可以开始投票');
   if ((await countPendingNominations(c.trx, election.id)) > 0) {
     throw conflict('NOMINATIONS_PENDING', '还有提名未审核，请先审核全部提名');

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { audit } from '../../../../core/context';
-import { AppError, conflict, notFound, tooManyRequests } from '../../../../core/errors';
+import { AppError, conflict, tooManyRequests } from '../../../../core/errors';
 import { consumeRateLimit } from '../../../../core/rateLimit';
-import { afterCommit } from '../../../../server/afterCommit';
-import { errorResponses, IdParams, Ok } from '../../../../server/schemas';
+import { errorResponses, IdParams } from '../../../../server/schemas';
 import { receiptCounted, receiptHashes } from '../../ballots/box';
 import { castVote } from '../commands/castVote';
-import { correctRoll } from '../commands/correctRoll';
 import { resultsOpen } from '../phases';
 import { electionPolicy } from '../policy';
-import { getElectionRow } from '../repository';
-import { CastVoteBody, CastVoteResult, CheckReceiptBody, CorrectRollBody, ElectionResults, ReceiptCheck, ReceiptList } from '../schemas';
+import { CastVoteBody, CastVoteResult, CheckReceiptBody, ElectionResults, ReceiptCheck, ReceiptList } from '../schemas';
 import { tallyElection } from '../tally';
 import { loadElection } from './load';
 
@@ -24,7 +21,7 @@ const requireClosed = (state: string) => {
   }
 };
 
-/** Voting, the count, receipts, and the security admin's corrections of the roll. */
+/** Voting, the count and receipts. */
 export async function electionVoteRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
@@ -102,32 +99,6 @@ export async function electionVoteRoutes(app: FastifyInstance): Promise<void> {
         throw tooManyRequests();
       }
       return { counted: await receiptCounted(ctx.db, row.id, request.body.receipt) };
-    },
-  );
-
-  r.post(
-    '/api/consult/elections/:id/roll',
-    {
-      config: { policy: electionPolicy.correctRoll },
-      schema: {
-        tags,
-        summary: '更正投票名单（安全管理员）',
-        params: IdParams,
-        body: CorrectRollBody,
-        response: { 200: Ok, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const actor = request.actor!;
-      await ctx.db.transaction().execute(async (trx) => {
-        const row = await getElectionRow(trx, request.params.id);
-        if (!row) {
-          throw notFound('评选不存在');
-        }
-        await correctRoll(ctx, trx, actor, request.meta, row, request.body);
-      });
-      afterCommit(app);
-      return { ok: true as const };
     },
   );
 }

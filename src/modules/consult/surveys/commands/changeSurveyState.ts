@@ -2,7 +2,7 @@ import { iso } from '../../../../core/clock';
 import { conflict } from '../../../../core/errors';
 import type { Survey } from '../../../../db/schema';
 import { updateSurvey } from '../repository';
-import { recordSurveyChange, staleVersion, type SurveyCommandContext } from './context';
+import { recordSurveyChange, staleVersion, type ScheduledChangeContext, type SurveyCommandContext } from './context';
 
 /** 发布: the survey is shown to its audience and takes answers from its opening date. */
 export async function publishSurvey(c: SurveyCommandContext, survey: Survey, version: number): Promise<void> {
@@ -20,7 +20,7 @@ export async function publishSurvey(c: SurveyCommandContext, survey: Survey, ver
 }
 
 /** 结束: no more answers are taken; the results stay. */
-export async function closeSurvey(c: SurveyCommandContext, survey: Survey, version: number): Promise<void> {
+export async function closeSurvey(c: ScheduledChangeContext, survey: Survey, version: number): Promise<void> {
   if (survey.state !== 'published') {
     throw conflict('SURVEY_NOT_PUBLISHED', '只有已发布的问卷可以结束');
   }

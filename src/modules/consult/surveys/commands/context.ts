@@ -14,6 +14,9 @@ export interface SurveyCommandContext {
   now: Date;
 }
 
+/** A change the schedule may make on its own when a date comes: no person acts. */
+export type ScheduledChangeContext = Omit<SurveyCommandContext, 'actor'> & { actor: Actor | null };
+
 export const openSurveyCommand = (app: AppContext, trx: Db, actor: Actor, meta: RequestMeta): SurveyCommandContext => ({
   app,
   trx,
@@ -26,7 +29,7 @@ export const staleVersion = () => conflict('STALE_VERSION', '问卷已被他人�
 
 /** The audit entry and the event of a change, in the change's transaction. */
 export async function recordSurveyChange(
-  c: SurveyCommandContext,
+  c: ScheduledChangeContext,
   survey: Pick<Survey, 'id' | 'org_id'>,
   change: { auditType: string; eventType: string; detail: Record<string, unknown> },
 ): Promise<void> {

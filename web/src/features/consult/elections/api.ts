@@ -1,5 +1,14 @@
 import { api, toQuery } from '../../../shared/http';
-import type { CreateElectionBody, EditElectionBody, ElectionDetail, ElectionPage, ElectionResults, NominateBody } from './types';
+import type {
+  CreateElectionBody,
+  EditElectionBody,
+  ElectionDetail,
+  ElectionPage,
+  ElectionResults,
+  NominateBody,
+  OpenRoll,
+  RollCorrection,
+} from './types';
 
 const election = (id: string) => `/api/consult/elections/${encodeURIComponent(id)}`;
 
@@ -18,4 +27,7 @@ export const electionsApi = {
   vote: (id: string, candidateIds: string[]) => api<{ receipt: string }>(`${election(id)}/ballots`, { body: { candidateIds } }),
   results: (id: string) => api<ElectionResults>(`${election(id)}/results`),
   checkReceipt: (id: string, receipt: string) => api<{ counted: boolean }>(`${election(id)}/receipts/check`, { body: { receipt } }),
+  receiptHashes: (id: string) => api<{ hashes: string[] }>(`${election(id)}/receipts`),
+  openRolls: () => api<{ items: OpenRoll[] }>('/api/consult/elections/open-rolls'),
+  correctRoll: (id: string, body: RollCorrection) => api<{ ok: true }>(`${election(id)}/roll`, { body }),
 };

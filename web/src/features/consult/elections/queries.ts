@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { electionsApi, type ElectionPhaseAction } from './api';
-import type { CreateElectionBody, EditElectionBody, ElectionDetail, NominateBody } from './types';
+import type { CreateElectionBody, EditElectionBody, ElectionDetail, NominateBody, RollCorrection } from './types';
 
 export const electionKeys = {
   list: (page: number) => ['elections', 'list', page] as const,
   detail: (id: string) => ['elections', 'detail', id] as const,
   results: (id: string) => ['elections', 'results', id] as const,
+  receipts: (id: string) => ['elections', 'receipts', id] as const,
+  openRolls: ['elections', 'open-rolls'] as const,
 };
 
 export const useElectionList = (page: number) =>
@@ -47,3 +49,17 @@ export function useCastVote(id: string) {
 }
 
 export const useCheckReceipt = (id: string) => useMutation({ mutationFn: (receipt: string) => electionsApi.checkReceipt(id, receipt) });
+
+/** The published receipt hashes, once voting closed. */
+export const useReceiptHashes = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: electionKeys.receipts(id), queryFn: () => electionsApi.receiptHashes(id), enabled, staleTime: Infinity });
+
+export const useOpenRolls = () => useQuery({ queryKey: electionKeys.openRolls, queryFn: electionsApi.openRolls });
+
+export function useCorrectRoll() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ electionId, body }: { electionId: string; body: RollCorrection }) => electionsApi.correctRoll(electionId, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.openRolls }),
+  });
+}

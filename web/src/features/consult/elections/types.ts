@@ -110,3 +110,19 @@ export interface ElectionResults {
   ballots: number;
   candidates: { id: string; name: string; unit: string | null; votes: number }[];
 }
+
+/** Mirrors OpenRolls in src/modules/consult/elections/schemas.ts: an election in voting, for the security admin. */
+export interface OpenRoll {
+  id: string;
+  title: string;
+  orgName: string;
+  votingEndsOn: string;
+  eligible: number;
+  voted: number;
+}
+
+export interface RollCorrection {
+  userId: string;
+  change: 'add' | 'remove';
+  reason: string;
+}

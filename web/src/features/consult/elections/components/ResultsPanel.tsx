@@ -1,9 +1,38 @@
-import { Alert, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Table } from 'antd';
 import { useMemo } from 'react';
 import { EChart, type ChartOption } from '../../../dashboard/components/EChart';
+import { saveBlob } from '../../../../shared/download';
 import { ApiError, errorMessage } from '../../../../shared/http';
+import { electionsApi } from '../api';
 import { useElectionResults } from '../queries';
 import type { ElectionDetail } from '../types';
+
+/** 回执公示: every receipt's hash, one per line, to print or post; a voter finds their own without trusting the server. */
+function ReceiptListButton({ election }: { election: ElectionDetail }) {
+  const { message } = App.useApp();
+  const download = async () => {
+    try {
+      const { hashes } = await electionsApi.receiptHashes(election.id);
+      const header = [
+        `${election.title} 投票回执公示`,
+        `共 ${hashes.length} 张选票。每行是一张选票回执码的 SHA-256 哈希（回执码为大写，去掉空格和连字符），按哈希排序。`,
+        '',
+      ];
+      saveBlob(
+        new Blob([[...header, ...hashes].join('\n') + '\n'], { type: 'text/plain;charset=utf-8' }),
+        `${election.title}-回执公示.txt`,
+      );
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+  };
+  return (
+    <Button icon={<DownloadOutlined />} onClick={() => void download()}>
+      下载回执公示
+    </Button>
+  );
+}
 
 /** The count after the close: a bar per candidate, and the same figures as a table for screen readers. */
 export function ResultsPanel({ election }: { election: ElectionDetail }) {
@@ -40,6 +69,7 @@ export function ResultsPanel({ election }: { election: ElectionDetail }) {
       <p>
         应投 {eligible} 人，实投 {voted} 人，投票率 {eligible > 0 ? ((voted / eligible) * 100).toFixed(1) : '0.0'}%。
       </p>
+      {election.allowedActions.includes('receipts') ? <ReceiptListButton election={election} /> : null}
       <EChart
         option={option}
         label={`各候选人得票：${results.data.candidates.map((c) => `${c.name} ${c.votes} 票`).join('，')}`}

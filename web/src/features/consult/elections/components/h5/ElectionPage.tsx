@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router-dom';
 import { describedBy, Field } from '../../../../../h5/form';
 import { H5Page } from '../../../../../h5/H5Page';
 import { ApiError, errorMessage, loginPath } from '../../../../../shared/http';
-import { useCheckReceipt, useElectionDetail, useElectionResults, useNominate } from '../../queries';
+import { useCheckReceipt, useElectionDetail, useElectionResults, useNominate, useReceiptHashes } from '../../queries';
+import { canHashLocally, receiptHash } from '../../receiptHash';
 import { RECEIPT_LENGTH, type ElectionDetail } from '../../types';
 import { ReceiptCard, VoteForm } from './VoteForm';
 
@@ -61,12 +62,30 @@ function NominateForm({ election }: { election: ElectionDetail }) {
   );
 }
 
+type Verdict = { counted: boolean; locally: boolean };
+
+/**
+ * 核验选票: against the published list of receipt hashes, hashed on the phone where the browser can
+ * (the receipt then never leaves it), else by asking the server, which answers only whether it was counted.
+ */
 function ReceiptCheck({ election }: { election: ElectionDetail }) {
   const check = useCheckReceipt(election.id);
+  const published = useReceiptHashes(election.id, canHashLocally());
   const [receipt, setReceipt] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const verify = async () => {
+    setVerdict(null);
+    if (published.data) {
+      const hash = await receiptHash(receipt);
+      setVerdict({ counted: published.data.hashes.includes(hash), locally: true });
+      return;
+    }
+    check.mutate(receipt, { onSuccess: (result) => setVerdict({ counted: result.counted, locally: false }) });
+  };
   return (
     <section className="h5-section" aria-labelledby="check-title">
       <h2 id="check-title">核验我的选票</h2>
+      {published.data ? <p className="h5-hint">回执公示：共 {published.data.hashes.length} 张选票的回执哈希。</p> : null}
       <Field id="receipt" label="投票回执码" hint={`投票成功时显示的 ${RECEIPT_LENGTH} 位回执码`}>
         <input
           id="receipt"
@@ -78,13 +97,14 @@ function ReceiptCheck({ election }: { election: ElectionDetail }) {
         />
       </Field>
       <div className="h5-buttons">
-        <Button block color="primary" loading={check.isPending} disabled={receipt.trim() === ''} onClick={() => check.mutate(receipt)}>
+        <Button block color="primary" loading={check.isPending} disabled={receipt.trim() === ''} onClick={() => void verify()}>
           核验
         </Button>
       </div>
-      {check.data ? (
-        <p className={check.data.counted ? 'h5-notice' : 'h5-error'} role="status" data-testid="receipt-verdict">
-          {check.data.counted ? '您的选票已计入。' : '没有找到这张回执对应的选票，请检查回执码是否输入正确。'}
+      {verdict ? (
+        <p className={verdict.counted ? 'h5-notice' : 'h5-error'} role="status" data-testid="receipt-verdict">
+          {verdict.counted ? '您的选票已计入。' : '没有找到这张回执对应的选票，请检查回执码是否输入正确。'}
+          {verdict.locally ? '（在您的手机上与公示的回执哈希比对，回执码没有发送给服务器。）' : ''}
         </p>
       ) : check.isError ? (
         <p className="h5-error" role="alert">
