@@ -14,6 +14,7 @@ import * as opinionIndexes from './migrations/0010_opinion_indexes';
 import * as consultSurveys from './migrations/0011_consult_surveys';
 import * as consultBallots from './migrations/0012_consult_ballots';
 import * as consultHearings from './migrations/0013_consult_hearings';
+import * as opinionScanIndexes from './migrations/0014_opinion_scan_indexes';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_consult_surveys': consultSurveys,
   '0012_consult_ballots': consultBallots,
   '0013_consult_hearings': consultHearings,
+  '0014_opinion_scan_indexes': opinionScanIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

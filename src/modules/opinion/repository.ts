@@ -85,7 +85,8 @@ export async function placeCounts(
     .where('facet', '=', 'place')
     .where('day', '>=', window.previousFrom)
     .where('day', '<=', window.to);
-  query = which.terms === 'appeals' ? query.where('term', '=', '') : query.where('term', '!=', '');
+  // A literal '', not a parameter, so the planners may read the partial index of appeal counts.
+  query = which.terms === 'appeals' ? query.where('term', '=', sql.lit('')) : query.where('term', '!=', '');
   if (orgs !== 'all') {
     query = query.where(inList(db, 'org_id', [...orgs]));
   }
