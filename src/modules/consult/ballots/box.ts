@@ -115,6 +115,21 @@ export async function readSealedBallots(db: Db, key: Buffer, boxId: string, expe
   return rows.map((row) => row.choices);
 }
 
+/**
+ * At the close, the box's ballot rows are written anew in ballot-id order, in the closing transaction
+ * (VO-03). On PostgreSQL a heap keeps rows in the order they came and stamps each with the id of the
+ * transaction that wrote it, which is also the one that marked its voter and audited the vote: after
+ * this, every row of the box is stamped with the close and stored in random-key order (the old row
+ * versions stay until autovacuum removes them). The seals hold, the fields are unchanged. SQLite stores the table in key order already (WITHOUT ROWID).
+ */
+export async function rewriteBallotsInKeyOrder(trx: Db, boxId: string): Promise<void> {
+  const rows = await trx.selectFrom('ballots').selectAll().where('box_id', '=', boxId).orderBy('ballot_id').execute();
+  await trx.deleteFrom('ballots').where('box_id', '=', boxId).execute();
+  for (const chunk of insertChunks(rows)) {
+    await trx.insertInto('ballots').values(chunk).execute();
+  }
+}
+
 /** Who has voted (the roll says so anyway): what the count of a split ballot's rows is checked against. */
 export async function votersWhoVoted(db: Db, boxId: string): Promise<string[]> {
   const rows = await db.selectFrom('ballot_voters').select('user_id').where('box_id', '=', boxId).where('status', '=', 'voted').execute();

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectOf } from '../../../db/dialect';
 import { createTestOrgs, createTestUser, type TestOrgs, type TestUser } from '../../../../test/factories';
 import { client, startTestApp, TEST_START, type TestEnv } from '../../../../test/harness';
 
@@ -302,6 +304,29 @@ describe('results and receipts', () => {
     const published = (await members[0].client.get(`/api/consult/elections/${election.id}/receipts`)).json().hashes as string[];
     expect(published).toHaveLength(5);
     expect([...published].sort()).toEqual(published);
+  });
+
+  it('stores the ballots anew at the close: on PostgreSQL no row keeps the transaction of its vote (VO-03)', async () => {
+    const election = await votingElection();
+    for (const member of members.slice(0, 5)) {
+      expect((await vote(member, election.id, [election.candidates[0].id])).statusCode).toBe(201);
+    }
+    expect((await close(election.id)).statusCode).toBe(200);
+    if (dialectOf(env.ctx.db) === 'sqlite') {
+      // Stored in key order already: no rowid numbers the rows (ballots.int.test.ts).
+      const stored = await sql<{ ballot_id: string }>`select ballot_id from ballots where box_id = ${election.id}`.execute(env.ctx.db);
+      expect(stored.rows.map((row) => row.ballot_id)).toEqual(stored.rows.map((row) => row.ballot_id).sort());
+      return;
+    }
+    const stamps = await sql<{ xmin: string }>`select distinct xmin::text as xmin from ballots where box_id = ${election.id}`.execute(
+      env.ctx.db,
+    );
+    expect(stamps.rows).toHaveLength(1);
+    const votes = await sql<{ xmin: string }>`select xmin::text as xmin from audit_log
+      where event_type = 'consult.ballot.cast' and target_id = ${election.id}`.execute(env.ctx.db);
+    expect(votes.rows).toHaveLength(5);
+    expect(votes.rows.map((row) => row.xmin)).not.toContain(stamps.rows[0].xmin);
+    expect((await organizer.client.get(`/api/consult/elections/${election.id}/results`)).json().candidates[0].votes).toBe(5);
   });
 
   it('aborts the count when a ballot row was changed in the database (VO-07)', async () => {

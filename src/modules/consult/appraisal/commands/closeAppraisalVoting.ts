@@ -1,5 +1,5 @@
 import { iso } from '../../../../core/clock';
-import { turnout } from '../../ballots/box';
+import { rewriteBallotsInKeyOrder, turnout } from '../../ballots/box';
 import { updateAppraisal, type AppraisalRow } from '../repository';
 import { recordAppraisalChange, requireState, requireUpdated, type AppraisalCommandContext } from './context';
 
@@ -9,6 +9,7 @@ export async function closeAppraisalVoting(c: AppraisalCommandContext, appraisal
   requireUpdated(
     await updateAppraisal(c.trx, appraisal.id, version, { state: 'closed', voting_closed_at: iso(c.now), updated_at: iso(c.now) }),
   );
+  await rewriteBallotsInKeyOrder(c.trx, appraisal.id);
   await recordAppraisalChange(c, appraisal, {
     auditType: 'consult.appraisal.close',
     eventType: 'consult.appraisal.closed',

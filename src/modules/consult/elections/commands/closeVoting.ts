@@ -1,5 +1,5 @@
 import { iso } from '../../../../core/clock';
-import { turnout } from '../../ballots/box';
+import { rewriteBallotsInKeyOrder, turnout } from '../../ballots/box';
 import { updateElection, type ElectionRow } from '../repository';
 import { recordElectionChange, requireState, requireUpdated, type PhaseChangeContext } from './context';
 
@@ -12,6 +12,7 @@ export async function closeVoting(c: PhaseChangeContext, election: ElectionRow, 
   requireUpdated(
     await updateElection(c.trx, election.id, version, { state: 'publicity', voting_closed_at: iso(c.now), updated_at: iso(c.now) }),
   );
+  await rewriteBallotsInKeyOrder(c.trx, election.id);
   await recordElectionChange(c, election, {
     auditType: 'consult.election.close',
     eventType: 'consult.election.closed',
