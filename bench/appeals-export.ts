@@ -30,25 +30,23 @@ import type { ExportServerMessage, MemoryFigures } from './export-server';
 import { createDesk, fillAppeals, type Desk } from './seed';
 import { summarize, type Summary } from './stats';
 import {
-  backgroundLoad,
   BENCH_DIR,
+  type BenchDatabase,
   benchEnv,
   cpuMeter,
+  type CpuReading,
   createBenchDatabase,
-  describeMachine,
+  type Dialect,
   DISTURBED_CORES,
-  machineInfo,
   ms,
   num,
   parseArgs,
   printTable,
   sleep,
   startBenchApp,
+  startRun,
   waitForQuiet,
   writeResult,
-  type BenchDatabase,
-  type CpuReading,
-  type Dialect,
 } from './support';
 
 const args = parseArgs();
@@ -425,13 +423,7 @@ async function benchDialect(dialect: Dialect) {
 }
 
 async function main() {
-  const info = await machineInfo(args.dialects);
-  console.log(describeMachine(info));
-  const background = await backgroundLoad();
-  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
-  if (background.machineCores > 0.3) {
-    console.warn('WARNING: other work is running on this machine; times below will be longer and noisier than on a quiet one.');
-  }
+  const { info, background } = await startRun(args.dialects);
   console.log(
     `plan: ${args.quick ? 'quick' : 'full'}; ${plan.appeals} appeals; stalled client waits ${plan.stallSeconds} s before reading`,
   );

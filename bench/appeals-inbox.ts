@@ -19,23 +19,21 @@ import { seededRng } from './content';
 import { createDesk, fillAppeals, type Desk } from './seed';
 import type { SequentialResult, Summary } from './stats';
 import {
-  backgroundLoad,
+  type BenchDatabase,
   cpuMeter,
   createBenchDatabase,
+  type Dialect,
   DISTURBED_CORES,
-  describeMachine,
   LoadGenerator,
-  machineInfo,
   ms,
   num,
   openSqlite,
   parseArgs,
   printTable,
   startBenchApp,
+  startRun,
   waitForQuiet,
   writeResult,
-  type BenchDatabase,
-  type Dialect,
 } from './support';
 
 const args = parseArgs();
@@ -273,13 +271,7 @@ function slowest(q: QueryResult): { label: string; ms: number } {
 }
 
 async function main() {
-  const info = await machineInfo(args.dialects);
-  console.log(describeMachine(info));
-  const background = await backgroundLoad();
-  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
-  if (background.machineCores > 0.3) {
-    console.warn('WARNING: other work is running on this machine; the figures below will be higher and noisier than on a quiet one.');
-  }
+  const { info, background } = await startRun(args.dialects);
   const loadgen = LoadGenerator.start();
   const results: DialectResult[] = [];
   try {

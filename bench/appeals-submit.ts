@@ -18,12 +18,14 @@ import { createTestCategory, createTestOrgs, createTestUser } from '../test/fact
 import type { SubmitBody } from './content';
 import type { BodySpec, ClosedResult, OpenResult } from './stats';
 import {
-  createBenchDatabase,
+  type ActivitySample,
+  type BenchDatabase,
   cpuMeter,
-  describeMachine,
+  type CpuReading,
+  createBenchDatabase,
+  type Dialect,
+  DISTURBED_CORES,
   LoadGenerator,
-  machineInfo,
-  backgroundLoad,
   ms,
   num,
   openSqlite,
@@ -31,13 +33,9 @@ import {
   pgActivitySampler,
   printTable,
   startBenchApp,
-  writeResult,
-  DISTURBED_CORES,
+  startRun,
   waitForQuiet,
-  type ActivitySample,
-  type BenchDatabase,
-  type CpuReading,
-  type Dialect,
+  writeResult,
 } from './support';
 
 const args = parseArgs();
@@ -290,13 +288,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator): Promise<D
 }
 
 async function main() {
-  const info = await machineInfo(args.dialects);
-  console.log(describeMachine(info));
-  const background = await backgroundLoad();
-  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
-  if (background.machineCores > 0.3) {
-    console.warn('WARNING: other work is running on this machine; the figures below will be lower and noisier than on a quiet one.');
-  }
+  const { info, background } = await startRun(args.dialects);
   console.log(
     `plan: ${args.quick ? 'quick' : 'full'}; closed loop ${CONNECTIONS} connections, ${plan.rounds} round(s) of ${plan.seconds} s per route; ` +
       `fixed rate ${FIXED_RATE}/s for ${plan.openSeconds} s`,

@@ -27,7 +27,7 @@ import { textSegmenter } from '../src/core/textDictionary';
 import type { Appeal, Database } from '../src/db/schema';
 import { NOTHING_DONE_YET } from '../src/modules/appeals/commands/submitAppeal';
 import { backfillOpinionCounts, raiseSurgeAlerts } from '../src/modules/opinion';
-import { countAppeals } from '../src/modules/opinion/counting';
+import { countAppeals, countedAppeal, CountChanges } from '../src/modules/opinion/counting';
 import { placeList } from '../src/modules/opinion/places';
 import { addDays, type CountScope } from '../src/modules/opinion/repository';
 import { opinionTerms, placeOf } from '../src/modules/opinion/terms';
@@ -38,13 +38,15 @@ import { composeAppeal, place } from './search-content';
 import { appealInserter, createDesk, type Desk } from './seed';
 import { summarize, type SequentialResult, type Summary } from './stats';
 import {
-  backgroundLoad,
+  type BenchApp,
+  type BenchDatabase,
   cpuMeter,
+  type CpuReading,
   createBenchDatabase,
-  describeMachine,
+  type Dialect,
   DISTURBED_CORES,
   LoadGenerator,
-  machineInfo,
+  type MachineInfo,
   ms,
   num,
   openSqlite,
@@ -52,13 +54,9 @@ import {
   parseArgs,
   printTable,
   startBenchApp,
+  startRun,
   waitForQuiet,
   writeResult,
-  type BenchApp,
-  type BenchDatabase,
-  type CpuReading,
-  type Dialect,
-  type MachineInfo,
 } from './support';
 
 const args = parseArgs();
@@ -557,47 +555,15 @@ type SourceAppeal = Pick<Appeal, 'id' | 'org_id' | 'received_at' | 'category_cod
  * itself; facets all, category, place when it has one, unit when it has one.
  */
 function countedRows(segmenter: Awaited<ReturnType<typeof textSegmenter>>, appeals: SourceAppeal[], timing = { termsMs: 0 }) {
-  const appealRows: OpinionAppealRow[] = [];
-  const counts = new Map<string, number>();
-  for (const appeal of appeals) {
+  const changes = new CountChanges();
+  const appealRows: OpinionAppealRow[] = appeals.map((appeal) => {
     const t0 = performance.now();
-    const place = placeOf(appeal.address);
-    const terms = opinionTerms(segmenter, appeal.content, place);
+    const row = countedAppeal(segmenter, appeal);
     timing.termsMs += since(t0);
-    const row: OpinionAppealRow = {
-      appeal_id: appeal.id,
-      org_id: appeal.org_id,
-      day: shanghaiDate(new Date(appeal.received_at)),
-      category_code: appeal.category_code,
-      place,
-      unit_id: appeal.unit_id,
-      terms: JSON.stringify(terms),
-    };
-    appealRows.push(row);
-    const facets: [string, string][] = [
-      ['all', ''],
-      ['category', row.category_code],
-    ];
-    if (row.place) {
-      facets.push(['place', row.place]);
-    }
-    if (row.unit_id) {
-      facets.push(['unit', row.unit_id]);
-    }
-    for (const [facet, value] of facets) {
-      for (const term of ['', ...terms]) {
-        const key = [row.org_id, facet, value, row.day, term].join('\u0000');
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  const countRows: CountRow[] = [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, count]) => {
-      const [org_id, facet, value, day, term] = key.split('\u0000');
-      return { org_id, facet, value, day, term, count };
-    });
-  return { appealRows, countRows };
+    changes.add(row, 1);
+    return row;
+  });
+  return { appealRows, countRows: changes.rows() };
 }
 
 /** Bulk INSERT into the opinion tables over a connection of its own, one transaction per call. */
@@ -1554,13 +1520,7 @@ function report(r: DialectResult): void {
 }
 
 async function main() {
-  const info = await machineInfo(args.dialects);
-  console.log(describeMachine(info));
-  const background = await backgroundLoad();
-  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
-  if (background.machineCores > 0.3) {
-    console.warn('WARNING: other work is running on this machine; the figures below will be higher and noisier than on a quiet one.');
-  }
+  const { info, background } = await startRun(args.dialects);
   const loadgen = LoadGenerator.start();
   const results: DialectResult[] = [];
   try {

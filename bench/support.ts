@@ -394,6 +394,18 @@ export function describeMachine(info: MachineInfo): string {
     .join('\n');
 }
 
+/** What a benchmark prints first: the machine, and how busy it already is before the run. */
+export async function startRun(dialects: Dialect[]): Promise<{ info: MachineInfo; background: CpuReading }> {
+  const info = await machineInfo(dialects);
+  console.log(describeMachine(info));
+  const background = await backgroundLoad();
+  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
+  if (background.machineCores > 0.3) {
+    console.warn('WARNING: other work is running on this machine; the figures below will be higher and noisier than on a quiet one.');
+  }
+  return { info, background };
+}
+
 export const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
 export const num = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 

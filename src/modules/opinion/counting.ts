@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context';
 import { textSegmenter } from '../../core/textDictionary';
 import { inList, insertChunks } from '../../db/dialect';
 import type { Database, EventRow } from '../../db/schema';
+import type { Segmenter } from '../../text';
 import { opinionTerms, placeOf } from './terms';
 
 type Facet = 'all' | 'unit' | 'category' | 'place';
@@ -19,10 +20,11 @@ interface CountedAppeal {
 }
 
 /** Adds up count changes per (org, facet, value, day, term); term '' is the appeal itself. */
-class CountChanges {
+export class CountChanges {
   private readonly changes = new Map<string, number>();
 
-  add(appeal: CountedAppeal, facets: [Facet, string][], delta: number): void {
+  /** The appeal counted (delta 1) or taken back (-1) under its facets, or under the given ones only. */
+  add(appeal: CountedAppeal, delta: number, facets: [Facet, string][] = facetsOf(appeal)): void {
     const terms = ['', ...(JSON.parse(appeal.terms) as string[])];
     for (const [facet, value] of facets) {
       for (const term of terms) {
@@ -37,14 +39,7 @@ class CountChanges {
    * order on PostgreSQL and cannot deadlock.
    */
   async apply(trx: Kysely<Database>): Promise<void> {
-    const rows = [...this.changes]
-      .filter(([, count]) => count !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, count]) => {
-        const [org_id, facet, value, day, term] = JSON.parse(key) as string[];
-        return { org_id, facet, value, day, term, count };
-      });
-    for (const chunk of insertChunks(rows)) {
+    for (const chunk of insertChunks(this.rows())) {
       await trx
         .insertInto('opinion_counts')
         .values(chunk)
@@ -54,6 +49,41 @@ class CountChanges {
         .execute();
     }
   }
+
+  /** The changes as count rows, in key order. */
+  rows(): Database['opinion_counts'][] {
+    return [...this.changes]
+      .filter(([, count]) => count !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, count]) => {
+        const [org_id, facet, value, day, term] = JSON.parse(key) as string[];
+        return { org_id, facet, value, day, term, count };
+      });
+  }
+}
+
+export interface AppealToCount {
+  id: string;
+  org_id: string;
+  received_at: string;
+  category_code: string;
+  address: string | null;
+  content: string;
+  unit_id: string | null;
+}
+
+/** The opinion_appeals row of an appeal: its day, place and the terms it is counted under. */
+export function countedAppeal(segmenter: Segmenter, appeal: AppealToCount): CountedAppeal {
+  const place = placeOf(appeal.address);
+  return {
+    appeal_id: appeal.id,
+    org_id: appeal.org_id,
+    day: shanghaiDate(new Date(appeal.received_at)),
+    category_code: appeal.category_code,
+    place,
+    unit_id: appeal.unit_id,
+    terms: JSON.stringify(opinionTerms(segmenter, appeal.content, place)),
+  };
 }
 
 const facetsOf = (appeal: CountedAppeal): [Facet, string][] => {
@@ -95,18 +125,7 @@ export async function countAppeals(ctx: AppContext, ids: readonly string[]): Pro
       'appeals.unit_id',
     ])
     .execute();
-  const rows: CountedAppeal[] = appeals.map((appeal) => {
-    const place = placeOf(appeal.address);
-    return {
-      appeal_id: appeal.id,
-      org_id: appeal.org_id,
-      day: shanghaiDate(new Date(appeal.received_at)),
-      category_code: appeal.category_code,
-      place,
-      unit_id: appeal.unit_id,
-      terms: JSON.stringify(opinionTerms(segmenter, appeal.content, place)),
-    };
-  });
+  const rows = appeals.map((appeal) => countedAppeal(segmenter, appeal));
   return db.transaction().execute(async (trx) => {
     const changes = new CountChanges();
     let counted = 0;
@@ -119,7 +138,7 @@ export async function countAppeals(ctx: AppContext, ids: readonly string[]): Pro
         .execute();
       const fresh = new Set(inserted.map((row) => row.appeal_id));
       for (const row of chunk.filter((candidate) => fresh.has(candidate.appeal_id))) {
-        changes.add(row, facetsOf(row), 1);
+        changes.add(row, 1);
         counted += 1;
       }
     }
@@ -156,9 +175,9 @@ export async function moveToUnits(db: Kysely<Database>, dispatches: readonly Eve
         continue;
       }
       if (appeal.unit_id) {
-        changes.add(appeal, [['unit', appeal.unit_id]], -1);
+        changes.add(appeal, -1, [['unit', appeal.unit_id]]);
       }
-      changes.add(appeal, [['unit', unitId]], 1);
+      changes.add(appeal, 1, [['unit', unitId]]);
       await trx.updateTable('opinion_appeals').set({ unit_id: unitId }).where('appeal_id', '=', appeal.appeal_id).execute();
     }
     await changes.apply(trx);
