@@ -1,7 +1,8 @@
-import { App, Button, Form, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, InputNumber, Modal, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { PagedTable } from '../../../../console/PagedTable';
 import { PageTitle } from '../../../../console/PageTitle';
 import { errorMessage } from '../../../../shared/http';
 import { hasRole } from '../../../auth/types';
@@ -81,19 +82,7 @@ export default function AppraisalListPage() {
           ) : null
         }
       />
-      <section className="console-panel">
-        {list.isError ? (
-          <p role="alert">{errorMessage(list.error)}</p>
-        ) : (
-          <Table<AppraisalSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isLoading}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          />
-        )}
-      </section>
+      <PagedTable list={list} columns={columns} page={page} onPage={setPage} />
       <CreateDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

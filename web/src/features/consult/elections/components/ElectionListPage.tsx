@@ -1,10 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { CreateButton, PagedTable } from '../../../../console/PagedTable';
 import { PageTitle } from '../../../../console/PageTitle';
-import { errorMessage } from '../../../../shared/http';
 import { useElectionList } from '../queries';
 import type { ElectionSummary } from '../types';
 
@@ -27,32 +26,12 @@ const columns: ColumnsType<ElectionSummary> = [
 
 /** 典型评选: the organisation's elections, newest first. */
 export default function ElectionListPage() {
-  const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const list = useElectionList(page);
   return (
     <>
-      <PageTitle
-        title="典型评选"
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/console/elections/new')}>
-            发起评选
-          </Button>
-        }
-      />
-      <section className="console-panel">
-        {list.isError ? (
-          <p role="alert">{errorMessage(list.error)}</p>
-        ) : (
-          <Table<ElectionSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isLoading}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          />
-        )}
-      </section>
+      <PageTitle title="典型评选" extra={<CreateButton to="/console/elections/new">发起评选</CreateButton>} />
+      <PagedTable list={list} columns={columns} page={page} onPage={setPage} />
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { CreateButton, PagedTable } from '../../../../console/PagedTable';
 import { PageTitle } from '../../../../console/PageTitle';
 import { formatDateTime } from '../../../../shared/format';
-import { errorMessage } from '../../../../shared/http';
 import { useSurveyList } from '../queries';
 import type { SurveySummary } from '../types';
 
@@ -23,32 +22,12 @@ const columns: ColumnsType<SurveySummary> = [
 
 /** 问卷调查: the organisation's surveys, newest first. */
 export default function SurveyListPage() {
-  const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const list = useSurveyList(page);
   return (
     <>
-      <PageTitle
-        title="问卷调查"
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/console/surveys/new')}>
-            新建问卷
-          </Button>
-        }
-      />
-      <section className="console-panel">
-        {list.isError ? (
-          <p role="alert">{errorMessage(list.error)}</p>
-        ) : (
-          <Table<SurveySummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isLoading}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          />
-        )}
-      </section>
+      <PageTitle title="问卷调查" extra={<CreateButton to="/console/surveys/new">新建问卷</CreateButton>} />
+      <PagedTable list={list} columns={columns} page={page} onPage={setPage} />
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, DotLoading, Radio } from 'antd-mobile';
+import { Button, Radio } from 'antd-mobile';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { Field } from '../../../../../h5/form';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
-import { ApiError, errorMessage, loginPath } from '../../../../../shared/http';
+import { errorMessage } from '../../../../../shared/http';
 import { useMe } from '../../../../auth/queries';
 import { ReceiptCard } from '../../../elections/components/h5/VoteForm';
 import { useAppraisalDetail, useAppraisalReceipt, useAppraisalVote, useWriteSelf } from '../../queries';
@@ -132,38 +133,29 @@ export default function AppraisalPage() {
   const me = appraisal?.roster.find((member) => member.userId === myId);
   return (
     <H5Page title={appraisal?.title ?? '民主评议'} backTo="/h5/appraisals">
-      {detail.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : detail.isError ? (
-        detail.error instanceof ApiError && detail.error.status === 401 ? (
-          <p className="h5-hint">
-            请先<Link to={loginPath(`/h5/appraisals/${id}`)}>登录</Link>。
-          </p>
-        ) : (
-          <p className="h5-error" role="alert">
-            {errorMessage(detail.error)}
-          </p>
-        )
-      ) : appraisal ? (
-        <>
-          <p className="h5-hint" style={{ marginTop: 0 }}>
-            {appraisal.stateLabel} · {appraisal.orgName}
-          </p>
-          {appraisal.allowedActions.includes('writeSelf') ? <SelfAppraisal appraisal={appraisal} mine={me?.selfAppraisal ?? null} /> : null}
-          {receipt ? <ReceiptCard receipt={receipt} /> : null}
-          {appraisal.allowedActions.includes('vote') && !receipt ? <Ballot appraisal={appraisal} myId={myId} onVoted={setReceipt} /> : null}
-          {appraisal.allowedActions.includes('receipts') ? <ReceiptCheck appraisal={appraisal} /> : null}
-          {me?.finalGradeLabel ? (
-            <p className="h5-notice">
-              您的评定等次：{me.finalGradeLabel}
-              {me.followUpDueOn ? `。支部将帮助您在 ${me.followUpDueOn} 前限期改正。` : '。'}
+      <QueryState query={detail} signInReturnsTo={`/h5/appraisals/${id}`} signInFor="。">
+        {appraisal ? (
+          <>
+            <p className="h5-hint" style={{ marginTop: 0 }}>
+              {appraisal.stateLabel} · {appraisal.orgName}
             </p>
-          ) : null}
-        </>
-      ) : null}
+            {appraisal.allowedActions.includes('writeSelf') ? (
+              <SelfAppraisal appraisal={appraisal} mine={me?.selfAppraisal ?? null} />
+            ) : null}
+            {receipt ? <ReceiptCard receipt={receipt} /> : null}
+            {appraisal.allowedActions.includes('vote') && !receipt ? (
+              <Ballot appraisal={appraisal} myId={myId} onVoted={setReceipt} />
+            ) : null}
+            {appraisal.allowedActions.includes('receipts') ? <ReceiptCheck appraisal={appraisal} /> : null}
+            {me?.finalGradeLabel ? (
+              <p className="h5-notice">
+                您的评定等次：{me.finalGradeLabel}
+                {me.followUpDueOn ? `。支部将帮助您在 ${me.followUpDueOn} 前限期改正。` : '。'}
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </QueryState>
     </H5Page>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, DotLoading } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { describedBy, Field } from '../../../../../h5/form';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
-import { ApiError, errorMessage, loginPath } from '../../../../../shared/http';
+import { errorMessage } from '../../../../../shared/http';
 import { useCheckReceipt, useElectionDetail, useElectionResults, useNominate, useReceiptHashes } from '../../queries';
 import { canHashLocally, receiptHash } from '../../receiptHash';
 import { RECEIPT_LENGTH, type ElectionDetail } from '../../types';
@@ -143,37 +144,24 @@ export default function ElectionPage() {
   const election = detail.data;
   return (
     <H5Page title={election?.title ?? '评选'} backTo="/h5/elections">
-      {detail.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : detail.isError ? (
-        detail.error instanceof ApiError && detail.error.status === 401 ? (
-          <p className="h5-hint">
-            请先<Link to={loginPath(`/h5/elections/${id}`)}>登录</Link>。
-          </p>
-        ) : (
-          <p className="h5-error" role="alert">
-            {errorMessage(detail.error)}
-          </p>
-        )
-      ) : election ? (
-        <>
-          <p className="h5-hint" style={{ marginTop: 0 }}>
-            {election.stateLabel} · {election.orgName} · 投票 {election.votingStartsOn} 至 {election.votingEndsOn}
-          </p>
-          {election.description ? <p className="h5-content">{election.description}</p> : null}
-          {election.allowedActions.includes('nominate') ? <NominateForm election={election} /> : null}
-          {receipt ? <ReceiptCard receipt={receipt} /> : null}
-          {election.allowedActions.includes('vote') && !receipt ? <VoteForm election={election} onVoted={setReceipt} /> : null}
-          {election.state === 'voting' && election.myVote === 'voted' && !receipt ? (
-            <p className="h5-notice">您已投票，感谢参与。投票结束后可核验选票是否计入。</p>
-          ) : null}
-          {election.allowedActions.includes('receipts') && election.myVote === 'voted' ? <ReceiptCheck election={election} /> : null}
-          {election.allowedActions.includes('results') ? <Results election={election} /> : null}
-        </>
-      ) : null}
+      <QueryState query={detail} signInReturnsTo={`/h5/elections/${id}`} signInFor="。">
+        {election ? (
+          <>
+            <p className="h5-hint" style={{ marginTop: 0 }}>
+              {election.stateLabel} · {election.orgName} · 投票 {election.votingStartsOn} 至 {election.votingEndsOn}
+            </p>
+            {election.description ? <p className="h5-content">{election.description}</p> : null}
+            {election.allowedActions.includes('nominate') ? <NominateForm election={election} /> : null}
+            {receipt ? <ReceiptCard receipt={receipt} /> : null}
+            {election.allowedActions.includes('vote') && !receipt ? <VoteForm election={election} onVoted={setReceipt} /> : null}
+            {election.state === 'voting' && election.myVote === 'voted' && !receipt ? (
+              <p className="h5-notice">您已投票，感谢参与。投票结束后可核验选票是否计入。</p>
+            ) : null}
+            {election.allowedActions.includes('receipts') && election.myVote === 'voted' ? <ReceiptCheck election={election} /> : null}
+            {election.allowedActions.includes('results') ? <Results election={election} /> : null}
+          </>
+        ) : null}
+      </QueryState>
     </H5Page>
   );
 }

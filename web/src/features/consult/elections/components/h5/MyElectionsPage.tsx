@@ -1,7 +1,6 @@
-import { DotLoading } from 'antd-mobile';
 import { Link } from 'react-router-dom';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
-import { ApiError, errorMessage, loginPath } from '../../../../../shared/http';
 import { useElectionList } from '../../queries';
 
 /** 评选投票: the elections addressed to me. */
@@ -9,39 +8,26 @@ export default function MyElectionsPage() {
   const list = useElectionList(1);
   return (
     <H5Page title="评选投票">
-      {list.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : list.isError ? (
-        list.error instanceof ApiError && list.error.status === 401 ? (
-          <p className="h5-hint">
-            请先<Link to={loginPath('/h5/elections')}>登录</Link>后查看。
-          </p>
+      <QueryState query={list} signInReturnsTo="/h5/elections">
+        {!list.data || list.data.items.length === 0 ? (
+          <p className="h5-hint">目前没有邀请您参加的评选。</p>
         ) : (
-          <p className="h5-error" role="alert">
-            {errorMessage(list.error)}
-          </p>
-        )
-      ) : !list.data || list.data.items.length === 0 ? (
-        <p className="h5-hint">目前没有邀请您参加的评选。</p>
-      ) : (
-        list.data.items.map((election) => (
-          <article className="h5-card" key={election.id}>
-            <h2>
-              <Link to={`/h5/elections/${election.id}`}>{election.title}</Link>
-            </h2>
-            <div className="h5-card-meta">
-              <span>{election.stateLabel}</span>
-              <span>{election.orgName}</span>
-              <span>
-                投票 {election.votingStartsOn} 至 {election.votingEndsOn}
-              </span>
-            </div>
-          </article>
-        ))
-      )}
+          list.data.items.map((election) => (
+            <article className="h5-card" key={election.id}>
+              <h2>
+                <Link to={`/h5/elections/${election.id}`}>{election.title}</Link>
+              </h2>
+              <div className="h5-card-meta">
+                <span>{election.stateLabel}</span>
+                <span>{election.orgName}</span>
+                <span>
+                  投票 {election.votingStartsOn} 至 {election.votingEndsOn}
+                </span>
+              </div>
+            </article>
+          ))
+        )}
+      </QueryState>
     </H5Page>
   );
 }

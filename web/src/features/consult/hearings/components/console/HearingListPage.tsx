@@ -1,11 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { CreateButton, PagedTable } from '../../../../../console/PagedTable';
 import { PageTitle } from '../../../../../console/PageTitle';
 import { formatDateTime } from '../../../../../shared/format';
-import { errorMessage } from '../../../../../shared/http';
 import { useHearingList } from '../../queries';
 import type { HearingSummary } from '../../types';
 
@@ -38,32 +37,12 @@ const columns: ColumnsType<HearingSummary> = [
 
 /** 听证议事: the organisation's hearings and meetings, latest meeting first. */
 export default function HearingListPage() {
-  const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const list = useHearingList(page);
   return (
     <>
-      <PageTitle
-        title="听证议事"
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/console/hearings/new')}>
-            新建会议
-          </Button>
-        }
-      />
-      <section className="console-panel">
-        {list.isError ? (
-          <p role="alert">{errorMessage(list.error)}</p>
-        ) : (
-          <Table<HearingSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isLoading}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          />
-        )}
-      </section>
+      <PageTitle title="听证议事" extra={<CreateButton to="/console/hearings/new">新建会议</CreateButton>} />
+      <PagedTable list={list} columns={columns} page={page} onPage={setPage} />
     </>
   );
 }
