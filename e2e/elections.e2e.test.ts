@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../src/core/calendar';
 import { createOrg } from '../src/core/orgs';
 import { createUser } from '../src/core/users';
 import { buttonName, type E2eEnv, expectAccessible, openContext, PASSWORD, screenshotAll, signIn, startE2e } from './support';
@@ -34,6 +35,9 @@ async function account(username: string, orgId: string, role: 'organizer' | 'mem
   return (method: 'GET' | 'POST', url: string, payload?: object) => env.app.inject({ method, url, payload, headers: { cookie } });
 }
 
+/** A Shanghai date this many days from today: the test runs on the real clock. */
+const day = (offset: number) => shanghaiDate(new Date(Date.now() + offset * 86_400_000));
+
 /** An election of the committee for its members, with two approved candidates, open for voting. */
 async function openElection(organizer: Awaited<ReturnType<typeof account>>) {
   const created = await organizer('POST', '/api/consult/elections', {
@@ -42,10 +46,10 @@ async function openElection(organizer: Awaited<ReturnType<typeof account>>) {
     audienceMembers: true,
     audienceMasses: false,
     maxChoices: 1,
-    nominationStartsOn: '2026-01-01',
-    nominationEndsOn: '2026-12-01',
-    votingStartsOn: '2026-12-01',
-    votingEndsOn: '2026-12-31',
+    nominationStartsOn: day(-30),
+    nominationEndsOn: day(0),
+    votingStartsOn: day(0),
+    votingEndsOn: day(30),
     publicityDays: 5,
   });
   const id = created.json().id as string;
