@@ -122,7 +122,7 @@ export const PRINTED_ACCOUNTS: readonly AccountSpec[] = [
     phone: '13819476203',
     orgKey: 'unit:xinxi',
     role: 'secadmin',
-    tryFirst: '给账号授予业务角色和管理范围（三员分立：系统管理员不能授权）',
+    tryFirst: '给账号授予业务角色和管理范围（三员分立：系统管理员不能授权）；更正投票中评选的冻结名单（投票名单更正）',
   }),
   printed({
     username: 'auditadmin',

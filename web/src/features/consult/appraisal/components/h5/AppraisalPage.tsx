@@ -6,7 +6,7 @@ import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
 import { errorMessage } from '../../../../../shared/http';
 import { useMe } from '../../../../auth/queries';
-import { ReceiptCard } from '../../../elections/components/h5/VoteForm';
+import { BallotSecrecyNote, ReceiptCard } from '../../../elections/components/h5/VoteForm';
 import { useAppraisalDetail, useAppraisalReceipt, useAppraisalVote, useWriteSelf } from '../../queries';
 import { APPRAISAL_GRADE_LABELS, APPRAISAL_GRADES, type AppraisalDetail, type AppraisalGrade } from '../../types';
 
@@ -76,6 +76,7 @@ function Ballot({
           </Radio.Group>
         </fieldset>
       ))}
+      <BallotSecrecyNote />
       {vote.isError ? (
         <p className="h5-error" role="alert">
           {errorMessage(vote.error)}

@@ -32,6 +32,22 @@ export function ReceiptCard({ receipt }: { receipt: string }) {
   );
 }
 
+/** 保密说明 (checklist §6, level A): what the secrecy rests on, said where the vote is cast. */
+export function BallotSecrecyNote() {
+  return (
+    <details className="h5-hint">
+      <summary>投票保密说明</summary>
+      <p>
+        系统分开保存“谁已投票”和“选票内容”，两者之间没有任何可以对应的信息：选票上不记录投票人、时间和网络地址，审计日志只记“某人参加了投票”。投票结束前不显示任何结果，不足
+        5 人的范围不显示结果。回执码只能证明您的选票已计入，不能显示您投给了谁。
+      </p>
+      <p>
+        保密的前提是投票当时服务器程序按本说明运行；它不防范有人在投票进行中篡改服务器程序或实时监视数据库。投票结束时选票会按随机编号重新存放。
+      </p>
+    </details>
+  );
+}
+
 /** 投票: up to N of the candidates, once. */
 export function VoteForm({ election, onVoted }: { election: ElectionDetail; onVoted: (receipt: string) => void }) {
   const [chosen, setChosen] = useState<string[]>([]);
@@ -55,6 +71,7 @@ export function VoteForm({ election, onVoted }: { election: ElectionDetail; onVo
       <p className="h5-hint">
         已选 {chosen.length} / {election.maxChoices} 人。投票不记名，每人只能投一次，提交后不能修改。
       </p>
+      <BallotSecrecyNote />
       {error ? (
         <p className="h5-error" role="alert">
           {error}
