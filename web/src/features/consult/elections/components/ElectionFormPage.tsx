@@ -1,7 +1,8 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
+import { useSaveAndOpen } from '../../../../console/useSaveAndOpen';
 import { PageTitle } from '../../../../console/PageTitle';
 import { errorMessage } from '../../../../shared/http';
 import { useCreateElection, useEditElection, useElectionDetail } from '../queries';
@@ -95,22 +96,13 @@ function ElectionForm({ initial, onSubmit, busy }: { initial?: FormValues; onSub
 
 /** 发起评选. */
 export function ElectionCreatePage() {
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const create = useCreateElection();
+  const save = useSaveAndOpen(create, (detail) => `/console/elections/${detail.id}`);
   return (
     <>
       <PageTitle title="发起评选" />
       <section className="console-panel">
-        <ElectionForm
-          busy={create.isPending}
-          onSubmit={(fields) =>
-            create.mutate(fields, {
-              onSuccess: (detail) => void navigate(`/console/elections/${detail.id}`),
-              onError: (error) => void message.error(errorMessage(error)),
-            })
-          }
-        />
+        <ElectionForm busy={create.isPending} onSubmit={save} />
       </section>
     </>
   );
@@ -119,10 +111,9 @@ export function ElectionCreatePage() {
 /** 修改评选: while nominations run. */
 export function ElectionEditPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const detail = useElectionDetail(id);
   const edit = useEditElection(id);
+  const save = useSaveAndOpen(edit, (saved) => `/console/elections/${saved.id}`);
   const election = detail.data;
   return (
     <>
@@ -132,15 +123,7 @@ export function ElectionEditPage() {
           <ElectionForm
             initial={valuesOf(election)}
             busy={edit.isPending}
-            onSubmit={(fields) =>
-              edit.mutate(
-                { ...fields, version: election.version },
-                {
-                  onSuccess: () => void navigate(`/console/elections/${id}`),
-                  onError: (error) => void message.error(errorMessage(error)),
-                },
-              )
-            }
+            onSubmit={(fields) => save({ ...fields, version: election.version })}
           />
         ) : detail.isError ? (
           <p role="alert">{errorMessage(detail.error)}</p>

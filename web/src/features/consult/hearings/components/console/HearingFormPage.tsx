@@ -1,7 +1,8 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
+import { useSaveAndOpen } from '../../../../../console/useSaveAndOpen';
 import { PageTitle } from '../../../../../console/PageTitle';
 import { errorMessage } from '../../../../../shared/http';
 import { useCreateHearing, useHearingDetail, useUpdateHearing } from '../../queries';
@@ -128,22 +129,13 @@ function HearingForm({
 }
 
 export function HearingCreatePage() {
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const create = useCreateHearing();
+  const save = useSaveAndOpen(create, (hearing) => `/console/hearings/${hearing.id}`);
   return (
     <>
       <PageTitle title="新建会议" />
       <section className="console-panel">
-        <HearingForm
-          busy={create.isPending}
-          onSubmit={(fields) =>
-            create.mutate(fields, {
-              onSuccess: (hearing) => void navigate(`/console/hearings/${hearing.id}`),
-              onError: (error) => void message.error(errorMessage(error)),
-            })
-          }
-        />
+        <HearingForm busy={create.isPending} onSubmit={save} />
       </section>
     </>
   );
@@ -151,10 +143,9 @@ export function HearingCreatePage() {
 
 export function HearingEditPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const detail = useHearingDetail(id);
   const update = useUpdateHearing(id);
+  const save = useSaveAndOpen(update, () => `/console/hearings/${id}`);
   const hearing = detail.data;
   return (
     <>
@@ -168,13 +159,7 @@ export function HearingEditPage() {
             published={hearing.state !== 'draft'}
             busy={update.isPending}
             onSubmit={(fields) =>
-              update.mutate(
-                { ...fields, audience: hearing.state === 'draft' ? fields.audience : undefined, version: hearing.version },
-                {
-                  onSuccess: () => void navigate(`/console/hearings/${id}`),
-                  onError: (error) => void message.error(errorMessage(error)),
-                },
-              )
+              save({ ...fields, audience: hearing.state === 'draft' ? fields.audience : undefined, version: hearing.version })
             }
           />
         ) : null}
