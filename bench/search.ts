@@ -716,6 +716,11 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
         `${num((100 * text.traditional) / text.appeals, 1)} % Traditional, ${num((100 * text.withReply) / text.appeals)} % with a reply`,
     );
     const before = await step('size before', () => sizes(db, database));
+    // What the planner believes of the FTS5 data table when indexing starts (see keepSearchStatisticsUsable).
+    const ftsDataStat =
+      dialect === 'sqlite'
+        ? ((await db.all<{ stat: string }>("select stat from sqlite_stat1 where tbl = 'search_fts_data' and idx is null"))[0]?.stat ?? null)
+        : null;
 
     console.log(`${dialect}: indexing ${plan.appeals} appeals through indexAppeals, ${INDEX_BATCH} at a time`);
     await waitForQuiet();
@@ -771,7 +776,23 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
       };
     });
     durations.total = since(started) / 1000;
-    return { dialect, cacheSize, indexCacheSize, fill, seedCpu, text, before, index, after, reindex, queries, alone, scans, durations };
+    return {
+      dialect,
+      cacheSize,
+      indexCacheSize,
+      ftsDataStat,
+      fill,
+      seedCpu,
+      text,
+      before,
+      index,
+      after,
+      reindex,
+      queries,
+      alone,
+      scans,
+      durations,
+    };
   } finally {
     await db.close();
     await bench.close();
@@ -814,7 +835,10 @@ function report(r: DialectResult): void {
       ],
       ...(r.cacheSize === null
         ? []
-        : [['SQLite page cache (PRAGMA cache_size): app / while indexing', `${r.cacheSize} / ${r.indexCacheSize}`]]),
+        : [
+            ['SQLite page cache (PRAGMA cache_size): app / while indexing', `${r.cacheSize} / ${r.indexCacheSize}`],
+            ['sqlite_stat1 rows of search_fts_data when indexing starts', r.ftsDataStat ?? 'none'],
+          ]),
       ['re-index the newest appeals, app settings (documents/s)', `${num(r.reindex.docsPerSecond)} (${r.reindex.documents})`],
       ['other work during seed / index (cores)', `${num(r.seedCpu.otherCores, 2)} / ${num(index.cpu.otherCores, 2)}`],
     ],

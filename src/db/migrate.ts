@@ -15,6 +15,7 @@ import * as consultSurveys from './migrations/0011_consult_surveys';
 import * as consultBallots from './migrations/0012_consult_ballots';
 import * as consultHearings from './migrations/0013_consult_hearings';
 import * as opinionScanIndexes from './migrations/0014_opinion_scan_indexes';
+import * as searchStatistics from './migrations/0015_search_statistics';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0012_consult_ballots': consultBallots,
   '0013_consult_hearings': consultHearings,
   '0014_opinion_scan_indexes': opinionScanIndexes,
+  '0015_search_statistics': searchStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
