@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { insertChunks } from '../db/dialect';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { compiledOnce } from '../db/database';
+import { dialectOf, insertChunks } from '../db/dialect';
 import type { AuditRow, Database } from '../db/schema';
 import type { Clock } from './clock';
 
@@ -20,6 +21,23 @@ export interface AuditEntry {
 }
 
 type ChainedFields = Omit<AuditRow, 'hash'>;
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'ts',
+  'actor_id',
+  'actor_role',
+  'event_type',
+  'outcome',
+  'target_type',
+  'target_id',
+  'src_ip',
+  'request_id',
+  'reason',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditRow)[];
 
 function chainHash(key: Buffer, row: ChainedFields): string {
   const canonical = JSON.stringify([
@@ -83,9 +101,25 @@ async function append(trx: Kysely<Database>, key: Buffer, entries: TimedEntry[])
     prevHash = chainHash(key, fields);
     return { ...fields, hash: prevHash };
   });
-  for (const chunk of insertChunks(rows)) {
+  if (dialectOf(trx) === 'postgres') {
+    // All the rows and the new head in one statement, whatever their number: one round trip while
+    // the head is locked (the rows travel as one JSON parameter, so the statement text never changes).
+    const text = compiledOnce(
+      trx,
+      'audit.append',
+      () => `with appended as (insert into "audit_log" (${AUDIT_COLUMNS.map((column) => `"${column}"`).join(', ')})
+        select ${AUDIT_COLUMNS.map((column) => `"${column}"`).join(', ')} from json_populate_recordset(null::"audit_log", $1::json))
+        update "audit_head" set "hash" = $2 where "id" = $3`,
+    );
+    await trx.executeQuery(CompiledQuery.raw(text, [JSON.stringify(rows), prevHash, 1]));
+    return;
+  }
+  const chunks = insertChunks(rows);
+  const last = chunks.pop()!;
+  for (const chunk of chunks) {
     await trx.insertInto('audit_log').values(chunk).execute();
   }
+  await trx.insertInto('audit_log').values(last).execute();
   await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
 }
 

@@ -12,12 +12,20 @@ const GROUP_COMMIT = {
   postgres: { writers: 2, maxBatch: 16 },
 };
 
+/** Outbox: the pause between batches while events keep coming (EventProcessorOptions.gatherMs). */
+const EVENT_GATHER_MS = 50;
+
 export function createContext(config: Config, options: { clock?: Clock; db?: Db; connect?: ConnectOptions } = {}): AppContext {
   const db = options.db ?? connect(config.databaseUrl, options.connect);
   const clock = options.clock ?? systemClock;
-  const events = new EventProcessor(db, clock, (error, failed) => {
-    console.error(`event handler failed for ${failed.length} ${failed[0].type} event(s) from ${failed[0].id}`, error);
-  });
+  const events = new EventProcessor(
+    db,
+    clock,
+    (error, failed) => {
+      console.error(`event handler failed for ${failed.length} ${failed[0].type} event(s) from ${failed[0].id}`, error);
+    },
+    { gatherMs: EVENT_GATHER_MS },
+  );
   const crypto = new FieldCrypto(config.masterSecret);
   const writes = new GroupCommit(db, {
     ...GROUP_COMMIT[dialectOfUrl(config.databaseUrl)],

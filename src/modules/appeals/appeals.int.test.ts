@@ -82,6 +82,36 @@ describe('POST /api/public/appeals', () => {
     const stored = await env.ctx.db.selectFrom('appeals').select('id').where('content', '=', `重试提交的诉求 ${key}`).execute();
     expect(stored).toHaveLength(1);
   });
+
+  it('answers a retry after the first has committed with the first result (200), with one event and one audit entry', async () => {
+    const key = `later-${Date.now()}`;
+    const body = appealBody(desk, { content: `稍后重试的诉求 ${key}` });
+    // From an address of its own, so the file's other submissions stay under the hourly limit.
+    const send = () =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/public/appeals',
+        payload: body,
+        headers: { 'idempotency-key': key },
+        remoteAddress: '198.51.100.7',
+      });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const stored = await env.ctx.db.selectFrom('appeals').select('id').where('content', '=', `稍后重试的诉求 ${key}`).execute();
+    expect(stored).toHaveLength(1);
+    const events = await env.ctx.db.selectFrom('events').select('id').where('subject_id', '=', stored[0].id).execute();
+    expect(events).toHaveLength(1);
+    const audited = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('event_type', '=', 'appeal.create')
+      .where('target_id', '=', stored[0].id)
+      .execute();
+    expect(audited).toHaveLength(1);
+  });
 });
 
 describe('the workflow from submission to rating', () => {

@@ -8,9 +8,10 @@ import { iso } from '../../../core/clock';
 import { audit, type AppContext, type RequestMeta } from '../../../core/context';
 import { badRequest, tooManyRequests } from '../../../core/errors';
 import { consumeRateLimit } from '../../../core/rateLimit';
-import { recordEvent } from '../../../core/events';
-import { idempotencyKeyHash, storedResponse, storeResponse } from '../../../core/idempotency';
+import { eventRow } from '../../../core/events';
+import { idempotencyKeyHash, idempotencyRow, storedResponse } from '../../../core/idempotency';
 import { newId, newReadableCode } from '../../../core/ids';
+import { insertRows } from '../../../db/database';
 import { isUniqueViolation } from '../../../db/dialect';
 import type { Appeal, Database } from '../../../db/schema';
 import { normalizeText } from '../../../text';
@@ -50,10 +51,18 @@ const trackingNumber = (now: Date) => `${shanghaiDate(now).replaceAll('-', '')}$
 
 const TRACKING_ATTEMPTS = 5;
 
+const normalizedWords = new WeakMap<readonly string[], string[]>();
+
 /** The danger words (admin-editable, see settings) the text names, in either script. */
 export function dangerWordsIn(content: string, words: readonly string[]): string[] {
+  // The list comes from the settings cache (the same array for seconds on end): normalised once.
+  let normalized = normalizedWords.get(words);
+  if (!normalized) {
+    normalized = words.map((word) => normalizeText(word));
+    normalizedWords.set(words, normalized);
+  }
   const text = normalizeText(content);
-  return words.filter((word) => text.includes(normalizeText(word)));
+  return words.filter((_, index) => text.includes(normalized[index]));
 }
 
 /** The workflow columns of an appeal just received: not dispatched, signed, answered or rated yet. */
@@ -140,13 +149,15 @@ export async function submitAppeal(
 
   const store = (trackingNo: string) =>
     ctx.writes.transaction(async (trx) => {
-      const previous = keyHash ? await storedResponse<SubmitResult>(trx, ctx.crypto, keyHash) : null;
-      if (previous) {
-        return { result: previous, appealId: null };
-      }
+      const result: SubmitResult = { trackingNo, queryCode, state: 'received', receivedAt: received.received_at };
       const reference = referenceData(ctx);
       const category = await reference.category(trx, input.categoryCode);
       if (!category || category.active !== 1) {
+        // A retry of a submission accepted before the category was retired still gets its first answer.
+        const previous = keyHash ? await storedResponse<SubmitResult>(trx, ctx.crypto, keyHash) : null;
+        if (previous) {
+          return { result: previous, appealId: null };
+        }
         throw badRequest('UNKNOWN_CATEGORY', '请选择有效的诉求类别', 'categoryCode');
       }
       const danger = dangerWordsIn(input.content, (await reference.appealSettings(trx)).dangerWords);
@@ -158,16 +169,22 @@ export async function submitAppeal(
         category_code: category.code,
         appeal_type: category.appeal_type,
       };
-      const result: SubmitResult = { trackingNo, queryCode, state: 'received', receivedAt: appeal.received_at };
-      await insertAppeal(trx, appeal, photos, now);
-      await recordEvent(trx, now, {
-        type: 'appeals.submitted',
-        subjectType: 'appeal',
-        subjectId: appeal.id,
-        orgId: appeal.org_id,
-        actor: options.actor,
-        payload: { channel: options.channel, categoryCode: category.code, photos: photos.length, trackingNo, danger },
-      });
+      // The stored response (under the Idempotency-Key), the appeal and its outbox event: one
+      // statement on PostgreSQL. A retry with the same key fails on the key's primary key and is
+      // answered below with the first result; so is a retry committed first by another instance.
+      await insertRows(trx, [
+        ...(keyHash ? [idempotencyRow(ctx.crypto, ctx.clock, keyHash, result)] : []),
+        { table: 'appeals', row: appeal },
+        eventRow(now, {
+          type: 'appeals.submitted',
+          subjectType: 'appeal',
+          subjectId: appeal.id,
+          orgId: appeal.org_id,
+          actor: options.actor,
+          payload: { channel: options.channel, categoryCode: category.code, photos: photos.length, trackingNo, danger },
+        }),
+      ]);
+      await insertPhotos(trx, appeal, photos, now);
       await audit(ctx, trx, options.meta, options.actor, {
         eventType: 'appeal.create',
         outcome: 'success',
@@ -175,9 +192,6 @@ export async function submitAppeal(
         targetId: appeal.id,
         detail: { channel: options.channel, withIdentity: appeal.anonymous === 0, danger },
       });
-      if (keyHash) {
-        await storeResponse(trx, ctx.crypto, ctx.clock, keyHash, result);
-      }
       return { result, appealId: appeal.id };
     });
 
@@ -188,7 +202,8 @@ export async function submitAppeal(
       if (!isUniqueViolation(error)) {
         throw error;
       }
-      // Another instance committed a retry with the same key first: answer with its result.
+      // A submission with the same key was stored first (earlier in this batch, or committed by another
+      // request or instance): answer with its result.
       const previous = keyHash ? await storedResponse<SubmitResult>(ctx.db, ctx.crypto, keyHash) : null;
       if (previous) {
         return { result: previous, appealId: null };
@@ -201,8 +216,7 @@ export async function submitAppeal(
   }
 }
 
-async function insertAppeal(trx: Kysely<Database>, appeal: Appeal, photos: CheckedPhoto[], now: Date): Promise<void> {
-  await trx.insertInto('appeals').values(appeal).execute();
+async function insertPhotos(trx: Kysely<Database>, appeal: Appeal, photos: CheckedPhoto[], now: Date): Promise<void> {
   for (const [sort, photo] of photos.entries()) {
     await trx
       .insertInto('files')
