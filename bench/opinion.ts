@@ -14,8 +14,7 @@
  *
  *   npx tsx bench/opinion.ts [--db sqlite|postgres|both] [--quick]
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -50,13 +49,14 @@ import {
   ms,
   num,
   openSqlite,
-  OUT_DIR,
   parseArgs,
   printTable,
   startBenchApp,
   startRun,
   waitForQuiet,
   writeResult,
+  RunProgress,
+  runEachDialect,
 } from './support';
 
 const args = parseArgs();
@@ -1213,38 +1213,13 @@ async function alertFindings(bench: BenchApp, surgeOrg: string): Promise<Omit<Fi
 
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * What a run has measured so far, rewritten after every step: a full run takes most of an hour, and a
- * process killed on the way leaves its figures behind. Removed when the final result is written.
- */
-const progress = {
-  file: path.join(
-    OUT_DIR,
-    `opinion-${args.dialects.join('+')}${args.quick ? '-quick' : ''}-partial-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  ),
-  done: [] as unknown[],
-  current: {} as Record<string, unknown>,
-  save() {
-    mkdirSync(OUT_DIR, { recursive: true });
-    writeFileSync(
-      this.file,
-      `${JSON.stringify({ benchmark: 'opinion', partial: true, plan, results: this.done, inProgress: this.current }, null, 2)}\n`,
-    );
-  },
-};
+const progress = new RunProgress('opinion', args, plan);
 
 async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
   console.log(`\n=== ${dialect}: setting up`);
   const started = performance.now();
   const durations: Record<string, number> = {};
-  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const value = await run();
-    durations[name] = since(t0) / 1000;
-    progress.current = { ...progress.current, dialect, durations, [name]: value };
-    progress.save();
-    return value;
-  };
+  const step = progress.stepper(dialect, durations);
   const database = await createBenchDatabase(dialect);
   const clock = benchClock();
   const bench = await startBenchApp(database, { clock });
@@ -1323,7 +1298,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
       });
     }
     const findings: Findings = { raised, firstRunMs, ...alerts, topics };
-    progress.current = { ...progress.current, findings };
+    progress.note({ findings });
 
     const specs: StepSpec[] = [
       { name: 'raiseSurgeAlerts (the alert job, again)', run: (stepDb) => raiseSurgeAlerts(stepDb, clock) },
@@ -1521,27 +1496,7 @@ function report(r: DialectResult): void {
 
 async function main() {
   const { info, background } = await startRun(args.dialects);
-  const loadgen = LoadGenerator.start();
-  const results: DialectResult[] = [];
-  try {
-    for (const dialect of args.dialects) {
-      results.push(await benchDialect(dialect, loadgen));
-      progress.done = [...results];
-      progress.current = {};
-      progress.save();
-      report(results[results.length - 1]);
-    }
-  } finally {
-    loadgen.close();
-    writeResults(info, background, results);
-  }
-  for (const r of results) {
-    console.log(
-      `${r.dialect}: step durations (s) ${Object.entries(r.durations)
-        .map(([name, seconds]) => `${name} ${num(seconds)}`)
-        .join(', ')}`,
-    );
-  }
+  await runEachDialect(args, progress, benchDialect, report, (results) => writeResults(info, background, results));
 }
 
 function writeResults(info: MachineInfo, background: CpuReading, results: DialectResult[]): void {
@@ -1567,7 +1522,7 @@ function writeResults(info: MachineInfo, background: CpuReading, results: Dialec
     results,
   });
   console.log(`\nwrote ${file}`);
-  rmSync(progress.file, { force: true });
+  progress.remove();
 }
 
 await main();

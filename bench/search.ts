@@ -11,8 +11,7 @@
  *
  * Targets (from the issue): p95 < 50 ms on SQLite, and at least 100 times faster than the scan.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -41,7 +40,6 @@ import {
   ms,
   num,
   openSqlite,
-  OUT_DIR,
   parseArgs,
   printTable,
   startBenchApp,
@@ -52,6 +50,8 @@ import {
   type CpuReading,
   type Dialect,
   type MachineInfo,
+  RunProgress,
+  runEachDialect,
 } from './support';
 
 const args = parseArgs();
@@ -104,25 +104,7 @@ const since = (started: number) => performance.now() - started;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const mb = (bytes: number) => bytes / 1e6;
 
-/**
- * What a run has measured so far, rewritten after every step: a full run takes more than an hour, and
- * a process killed on the way leaves its figures behind. Removed when the final result is written.
- */
-const progress = {
-  file: path.join(
-    OUT_DIR,
-    `search-${args.dialects.join('+')}${args.quick ? '-quick' : ''}-partial-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  ),
-  done: [] as unknown[],
-  current: {} as Record<string, unknown>,
-  save() {
-    mkdirSync(OUT_DIR, { recursive: true });
-    writeFileSync(
-      this.file,
-      `${JSON.stringify({ benchmark: 'search', partial: true, plan, results: this.done, inProgress: this.current }, null, 2)}\n`,
-    );
-  },
-};
+const progress = new RunProgress('search', args, plan);
 
 // ---------------------------------------------------------------------------------------------------
 // Direct access to the bench database (sizes, scans, plans)
@@ -687,14 +669,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
   console.log(`\n=== ${dialect}: setting up`);
   const started = performance.now();
   const durations: Record<string, number> = {};
-  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const value = await run();
-    durations[name] = since(t0) / 1000;
-    progress.current = { ...progress.current, dialect, durations, [name]: value };
-    progress.save();
-    return value;
-  };
+  const step = progress.stepper(dialect, durations);
   const database = await createBenchDatabase(dialect);
   const bench = await startBenchApp(database);
   const db = direct(database);
@@ -923,28 +898,7 @@ async function main() {
   if (background.machineCores > 0.3) {
     console.warn('WARNING: other work is running on this machine; the figures below will be higher and noisier than on a quiet one.');
   }
-  const loadgen = LoadGenerator.start();
-  const results: DialectResult[] = [];
-  try {
-    for (const dialect of args.dialects) {
-      results.push(await benchDialect(dialect, loadgen));
-      progress.done = [...results];
-      progress.current = {};
-      progress.save();
-      report(results[results.length - 1]);
-    }
-  } finally {
-    loadgen.close();
-    // Written even when a later database fails: a full run of one takes most of an hour.
-    writeResults(info, background, results);
-  }
-  for (const r of results) {
-    console.log(
-      `${r.dialect}: step durations (s) ${Object.entries(r.durations)
-        .map(([name, seconds]) => `${name} ${num(seconds)}`)
-        .join(', ')}`,
-    );
-  }
+  await runEachDialect(args, progress, benchDialect, report, (results) => writeResults(info, background, results));
 }
 
 function writeResults(info: MachineInfo, background: CpuReading, results: DialectResult[]): void {
@@ -970,7 +924,7 @@ function writeResults(info: MachineInfo, background: CpuReading, results: Dialec
     results,
   });
   console.log(`\nwrote ${file}`);
-  rmSync(progress.file, { force: true });
+  progress.remove();
 }
 
 await main();

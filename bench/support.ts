@@ -481,3 +481,86 @@ export function pgActivitySampler(url: string, everyMs = 50): { stop(): Promise<
     },
   };
 }
+
+/**
+ * What a long run has measured so far, rewritten after every step: a full run takes most of an hour,
+ * and a process killed on the way leaves its figures behind. Removed when the final result is written.
+ */
+export class RunProgress {
+  readonly file: string;
+  private done: unknown[] = [];
+  private current: Record<string, unknown> = {};
+
+  constructor(
+    private readonly benchmark: string,
+    args: BenchArgs,
+    private readonly plan: unknown,
+  ) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    this.file = path.join(OUT_DIR, `${benchmark}-${args.dialects.join('+')}${args.quick ? '-quick' : ''}-partial-${stamp}.json`);
+  }
+
+  /** A timer for the steps of one database's run: each step's time and value are saved as it ends. */
+  stepper(dialect: Dialect, durations: Record<string, number>) {
+    return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await run();
+      durations[name] = (performance.now() - started) / 1000;
+      this.current = { ...this.current, dialect, durations, [name]: value };
+      this.save();
+      return value;
+    };
+  }
+
+  /** Figures of the current run that are not a step's value. */
+  note(values: Record<string, unknown>): void {
+    this.current = { ...this.current, ...values };
+    this.save();
+  }
+
+  finish(results: unknown[]): void {
+    this.done = [...results];
+    this.current = {};
+    this.save();
+  }
+
+  remove(): void {
+    rmSync(this.file, { force: true });
+  }
+
+  private save(): void {
+    mkdirSync(OUT_DIR, { recursive: true });
+    const body = { benchmark: this.benchmark, partial: true, plan: this.plan, results: this.done, inProgress: this.current };
+    writeFileSync(this.file, `${JSON.stringify(body, null, 2)}\n`);
+  }
+}
+
+/**
+ * Runs a benchmark on each database in turn with one load generator, printing each database's report
+ * as it ends. The results are written even when a later database fails (`write`), and each run's step
+ * durations are printed last.
+ */
+export async function runEachDialect<R extends { dialect: Dialect; durations: Record<string, number> }>(
+  args: BenchArgs,
+  progress: RunProgress,
+  benchDialect: (dialect: Dialect, loadgen: LoadGenerator) => Promise<R>,
+  report: (result: R) => void,
+  write: (results: R[]) => void,
+): Promise<void> {
+  const loadgen = LoadGenerator.start();
+  const results: R[] = [];
+  try {
+    for (const dialect of args.dialects) {
+      results.push(await benchDialect(dialect, loadgen));
+      progress.finish(results);
+      report(results[results.length - 1]);
+    }
+  } finally {
+    loadgen.close();
+    write(results);
+  }
+  for (const result of results) {
+    const steps = Object.entries(result.durations).map(([name, seconds]) => `${name} ${num(seconds)}`);
+    console.log(`${result.dialect}: step durations (s) ${steps.join(', ')}`);
+  }
+}
