@@ -65,6 +65,7 @@ export interface EventProcessorOptions {
 export class EventProcessor {
   private readonly handlers = new Map<string, EventHandler[]>();
   private running: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -79,10 +80,19 @@ export class EventProcessor {
 
   /** Handles what is pending; concurrent calls in one process share the same run. */
   drain(): Promise<void> {
+    if (this.stopped) {
+      return Promise.resolve();
+    }
     this.running ??= this.drainLoop().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** Claims no more events and waits for the batch in hand, so that the database can be closed. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
   }
 
   private async drainLoop(): Promise<void> {
@@ -90,6 +100,9 @@ export class EventProcessor {
       if (handled >= GATHER_AFTER && handled < EVENTS_PER_CLAIM && this.options.gatherMs) {
         // Events are still coming in: let them gather for the next batch (see EventProcessorOptions).
         await new Promise((resolve) => setTimeout(resolve, this.options.gatherMs));
+      }
+      if (this.stopped) {
+        return;
       }
       const claimed = await this.claimBatch();
       handled = claimed.length;

@@ -45,6 +45,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('ctx', ctx);
+  // The database is closed after the app: the outbox's run in progress ends first.
+  app.addHook('onClose', () => ctx.events.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
