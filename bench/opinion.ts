@@ -16,7 +16,7 @@
  */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { sql, type Kysely, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { shanghaiDate } from '../src/core/calendar';
 import type { Clock } from '../src/core/clock';
@@ -35,6 +35,7 @@ import { createTestUser, TEST_PASSWORD } from '../test/factories';
 import { pick, seededRng, type Rng } from './content';
 import { composeAppeal, place } from './search-content';
 import { appealInserter, createDesk, type Desk } from './seed';
+import { direct, explain, loggingDb, type Direct } from './direct';
 import { summarize, type SequentialResult, type Summary } from './stats';
 import {
   type BenchApp,
@@ -819,30 +820,6 @@ async function countAll(bench: BenchApp, database: BenchDatabase, history: Histo
 // ---------------------------------------------------------------------------------------------------
 // Direct access to the bench database (sizes, checks, plans)
 
-interface Direct {
-  dialect: Dialect;
-  /** Rows of a statement, with the dialect's own placeholders (? on SQLite, $1… on PostgreSQL). */
-  all<T>(text: string, parameters?: readonly unknown[]): Promise<T[]>;
-  close(): Promise<void>;
-}
-
-function direct(database: BenchDatabase): Direct {
-  if (database.dialect === 'sqlite') {
-    const connection = openSqlite(database.file!);
-    return {
-      dialect: 'sqlite',
-      all: async <T>(text: string, parameters: readonly unknown[] = []) => connection.prepare(text).all(...parameters) as T[],
-      close: async () => void connection.close(),
-    };
-  }
-  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-  return {
-    dialect: 'postgres',
-    all: async <T>(text: string, parameters: readonly unknown[] = []) => (await pool.query(text, [...parameters])).rows as T[],
-    close: () => pool.end(),
-  };
-}
-
 const OPINION_TABLES = ['opinion_appeals', 'opinion_counts'];
 
 interface SizeFigures {
@@ -1049,33 +1026,6 @@ interface Statement {
   /** Median over the repeats of its total time per call of the step. */
   medianMs: number;
   plan: string;
-}
-
-function loggingDb(database: BenchDatabase, sink: { events: LogEvent[] | null }): Kysely<Database> {
-  const log = (event: LogEvent) => {
-    sink.events?.push(event);
-  };
-  if (database.dialect === 'sqlite') {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(database.file!) }), log });
-  }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }), log });
-}
-
-/** EXPLAIN QUERY PLAN on SQLite (as a tree); EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, with the statement's own parameters. */
-async function explain(db: Direct, sqlText: string, parameters: readonly unknown[]): Promise<string> {
-  if (db.dialect === 'sqlite') {
-    const rows = await db.all<{ id: number; parent: number; detail: string }>(`explain query plan ${sqlText}`, parameters);
-    const depth = new Map<number, number>([[0, -1]]);
-    return rows
-      .map((row) => {
-        const level = (depth.get(row.parent) ?? -1) + 1;
-        depth.set(row.id, level);
-        return `${'  '.repeat(level)}${row.detail}`;
-      })
-      .join('\n');
-  }
-  const rows = await db.all<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sqlText}`, parameters);
-  return rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
 /**

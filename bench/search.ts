@@ -13,12 +13,10 @@
  */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
-import pg from 'pg';
+import { sql, type LogEvent } from 'kysely';
 import { loadActor } from '../src/core/actor';
 import { indexTerms, queryWords, withBigrams } from '../src/core/search';
 import { textSegmenter } from '../src/core/textDictionary';
-import type { Database } from '../src/db/schema';
 import { appealsNotIndexed, appealsToIndex, searchAppeals } from '../src/modules/appeals/repository';
 import { AppealSearchQuery } from '../src/modules/appeals/schemas';
 import { indexAppeals } from '../src/modules/appeals/search';
@@ -28,6 +26,7 @@ import { normalizeText } from '../src/text';
 import { seededRng } from './content';
 import { variedAppealTexts } from './search-content';
 import { createDesk, fillAppeals, type Desk } from './seed';
+import { direct, explain, loggingDb, type Direct } from './direct';
 import { summarize, type SequentialResult, type Summary } from './stats';
 import {
   backgroundLoad,
@@ -39,7 +38,6 @@ import {
   machineInfo,
   ms,
   num,
-  openSqlite,
   parseArgs,
   printTable,
   startBenchApp,
@@ -108,29 +106,6 @@ const progress = new RunProgress('search', args, plan);
 
 // ---------------------------------------------------------------------------------------------------
 // Direct access to the bench database (sizes, scans, plans)
-
-interface Direct {
-  dialect: Dialect;
-  /** Rows of a statement, with the dialect's own placeholders (? on SQLite, $1… on PostgreSQL). */
-  all<T>(text: string, parameters?: readonly unknown[]): Promise<T[]>;
-  one<T>(text: string, parameters?: readonly unknown[]): Promise<T>;
-  close(): Promise<void>;
-}
-
-function direct(database: BenchDatabase): Direct {
-  let all: <T>(text: string, parameters?: readonly unknown[]) => Promise<T[]>;
-  let close: () => Promise<void>;
-  if (database.dialect === 'sqlite') {
-    const connection = openSqlite(database.file!);
-    all = async <T>(text: string, parameters: readonly unknown[] = []) => connection.prepare(text).all(...parameters) as T[];
-    close = async () => void connection.close();
-  } else {
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-    all = async <T>(text: string, parameters: readonly unknown[] = []) => (await pool.query(text, [...parameters])).rows as T[];
-    close = () => pool.end();
-  }
-  return { dialect: database.dialect, all, one: async (text, parameters) => (await all(text, parameters))[0] as never, close };
-}
 
 interface TextFigures {
   appeals: number;
@@ -440,33 +415,6 @@ interface QueryResult extends QuerySpec {
   statements: Statement[];
   /** The count statement's median time over the sum of the statements' medians. */
   countShare: number;
-}
-
-function loggingDb(database: BenchDatabase, sink: { events: LogEvent[] | null }): Kysely<Database> {
-  const log = (event: LogEvent) => {
-    sink.events?.push(event);
-  };
-  if (database.dialect === 'sqlite') {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(database.file!) }), log });
-  }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }), log });
-}
-
-/** EXPLAIN QUERY PLAN on SQLite (as a tree); EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, with the statement's own parameters. */
-async function explain(db: Direct, sqlText: string, parameters: readonly unknown[]): Promise<string> {
-  if (db.dialect === 'sqlite') {
-    const rows = await db.all<{ id: number; parent: number; detail: string }>(`explain query plan ${sqlText}`, parameters);
-    const depth = new Map<number, number>([[0, -1]]);
-    return rows
-      .map((row) => {
-        const level = (depth.get(row.parent) ?? -1) + 1;
-        depth.set(row.id, level);
-        return `${'  '.repeat(level)}${row.detail}`;
-      })
-      .join('\n');
-  }
-  const rows = await db.all<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sqlText}`, parameters);
-  return rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
 const roleOf = (statement: string): Statement['role'] =>
