@@ -7,33 +7,31 @@
  *   npx tsx bench/appeals-inbox.ts [--db sqlite|postgres|both] [--quick]
  */
 import { performance } from 'node:perf_hooks';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
-import pg from 'pg';
+import type { LogEvent } from 'kysely';
 import { loadActor } from '../src/core/actor';
 import type { AppContext } from '../src/core/context';
-import type { Database } from '../src/db/schema';
 import { countBoxes, listAppeals } from '../src/modules/appeals/repository';
 import { AppealListQuery, INBOX_BOXES } from '../src/modules/appeals/schemas';
 import { loadAppealSettings } from '../src/modules/appeals/settings';
 import { seededRng } from './content';
+import { direct, explain, loggingDb } from './direct';
 import { createDesk, fillAppeals, type Desk } from './seed';
 import type { SequentialResult, Summary } from './stats';
 import {
   type BenchDatabase,
-  cpuMeter,
   createBenchDatabase,
   type Dialect,
   DISTURBED_CORES,
   LoadGenerator,
   ms,
   num,
-  openSqlite,
   parseArgs,
   printTable,
   startBenchApp,
   startRun,
   waitForQuiet,
   writeResult,
+  measureUndisturbed,
 } from './support';
 
 const args = parseArgs();
@@ -75,57 +73,10 @@ interface QueryResult extends QuerySpec {
   diagnosis: Diagnosis;
 }
 
-function loggingDb(database: BenchDatabase, sink: { events: LogEvent[] | null }): { db: Kysely<Database>; close(): Promise<void> } {
-  const log = (event: LogEvent) => {
-    sink.events?.push(event);
-  };
-  if (database.dialect === 'sqlite') {
-    const connection = openSqlite(database.file!);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }), log });
-    return { db, close: () => db.destroy() };
-  }
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-  return { db, close: () => db.destroy() };
-}
-
-/** EXPLAIN QUERY PLAN on SQLite; EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, with the statement's own parameters. */
-function explainer(database: BenchDatabase) {
-  if (database.dialect === 'sqlite') {
-    const connection = openSqlite(database.file!);
-    return {
-      explain: async (sqlText: string, parameters: readonly unknown[]) => {
-        const rows = connection.prepare(`explain query plan ${sqlText}`).all(...parameters) as {
-          id: number;
-          parent: number;
-          detail: string;
-        }[];
-        const depth = new Map<number, number>([[0, -1]]);
-        return rows
-          .map((row) => {
-            const level = (depth.get(row.parent) ?? -1) + 1;
-            depth.set(row.id, level);
-            return `${'  '.repeat(level)}${row.detail}`;
-          })
-          .join('\n');
-      },
-      close: async () => void connection.close(),
-    };
-  }
-  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-  return {
-    explain: async (sqlText: string, parameters: readonly unknown[]) => {
-      const result = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sqlText}`, [...parameters]);
-      return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-    },
-    close: () => pool.end(),
-  };
-}
-
 async function diagnose(database: BenchDatabase, ctx: AppContext, desk: Desk, specs: QuerySpec[]): Promise<Diagnosis[]> {
   const sink: { events: LogEvent[] | null } = { events: null };
-  const { db, close } = loggingDb(database, sink);
-  const plans = explainer(database);
+  const db = loggingDb(database, sink);
+  const plans = direct(database);
   try {
     const settings = await loadAppealSettings(db);
     const actors = new Map<ActorKey, Awaited<ReturnType<typeof loadActor>>>();
@@ -155,7 +106,7 @@ async function diagnose(database: BenchDatabase, ctx: AppContext, desk: Desk, sp
           sql: event.query.sql,
           parameters: event.query.parameters,
           medianMs: times[Math.floor(times.length / 2)],
-          plan: await plans.explain(event.query.sql, event.query.parameters),
+          plan: await explain(plans, event.query.sql, event.query.parameters),
         });
       }
       diagnoses.push({ statements });
@@ -163,7 +114,7 @@ async function diagnose(database: BenchDatabase, ctx: AppContext, desk: Desk, sp
     return diagnoses;
   } finally {
     await plans.close();
-    await close();
+    await db.destroy();
   }
 }
 
@@ -209,27 +160,14 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
     await waitForQuiet();
     const timed: (SequentialResult['results'][number] & { otherCores: number; attempts: number })[] = [];
     for (const spec of specs) {
-      let attempts = 0;
-      let entry: (typeof timed)[number];
-      do {
-        attempts += 1;
-        if (attempts > 1) {
-          await waitForQuiet();
-        }
-        const meter = cpuMeter(loadgen.pid);
-        const run = await loadgen.run<SequentialResult>({
-          kind: 'sequential',
+      const entry = await measureUndisturbed(3, () =>
+        loadgen.timeRequests({
           url: bench.url,
-          requests: [{ name: spec.name, path: spec.path, cookie: desk.cookies[spec.actor] }],
+          request: { name: spec.name, path: spec.path, cookie: desk.cookies[spec.actor] },
           warmup: plan.warmup,
           iterations: plan.iterations,
-        });
-        entry = { ...run.results[0], otherCores: meter().otherCores, attempts };
-        const codes = Object.keys(entry.statusCodes);
-        if (codes.length !== 1 || codes[0] !== '200') {
-          throw new Error(`${spec.name}: unexpected statuses ${JSON.stringify(entry.statusCodes)}`);
-        }
-      } while (entry.otherCores > DISTURBED_CORES && attempts < 3);
+        }),
+      );
       if (entry.otherCores > DISTURBED_CORES) {
         console.log(`  ${spec.name}: other work used ${num(entry.otherCores, 2)} cores during all 3 attempts; kept and flagged`);
       }

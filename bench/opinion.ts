@@ -34,9 +34,9 @@ import { opinionOverview, type OpinionOverview } from '../src/modules/opinion/to
 import { createTestUser, TEST_PASSWORD } from '../test/factories';
 import { pick, seededRng, type Rng } from './content';
 import { composeAppeal, place } from './search-content';
-import { appealInserter, createDesk, type Desk } from './seed';
+import { appealIdBatches, appealInserter, createDesk, type Desk } from './seed';
 import { direct, explain, loggingDb, type Direct } from './direct';
-import { summarize, type SequentialResult, type Summary } from './stats';
+import { summarize, type Summary } from './stats';
 import {
   type BenchApp,
   type BenchDatabase,
@@ -58,6 +58,7 @@ import {
   writeResult,
   RunProgress,
   runEachDialect,
+  measureUndisturbed,
 } from './support';
 
 const args = parseArgs();
@@ -665,28 +666,9 @@ async function countThroughModule(bench: BenchApp, from: string, total: number):
   let idsMs = 0;
   let appeals = 0;
   let batches = 0;
-  let cursor: { received_at: string; id: string } | null = null;
   const meter = cpuMeter();
-  for (;;) {
-    const t0 = performance.now();
-    let page = ctx.db
-      .selectFrom('appeals')
-      .select(['id', 'received_at'])
-      .where('received_at', '>=', new Date(midnightOf(from)).toISOString())
-      .orderBy('received_at')
-      .orderBy('id')
-      .limit(COUNT_BATCH);
-    if (cursor) {
-      const after: { received_at: string; id: string } = cursor;
-      page = page.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.received_at, after.id)));
-    }
-    const rows = await page.execute();
-    idsMs += since(t0);
-    if (rows.length === 0) {
-      break;
-    }
-    cursor = rows[rows.length - 1];
-    const ids = rows.map((row) => row.id);
+  for await (const { ids, readMs } of appealIdBatches(ctx.db, COUNT_BATCH, new Date(midnightOf(from)).toISOString())) {
+    idsMs += readMs;
     const sampled = batches % SAMPLE_EVERY === 0;
     if (sampled) {
       // The read and the terms countAppeals computes, timed on their own.
@@ -934,27 +916,24 @@ async function timeFunction(bench: BenchApp, spec: StepSpec, run: StepRun): Prom
   const t0 = performance.now();
   await run(bench.ctx.db);
   const iterations = Math.max(MIN_ITERATIONS, Math.min(plan.iterations, Math.floor(STEP_BUDGET_MS / Math.max(1, since(t0)))));
-  let attempts = 0;
-  let entry: Omit<StepResult, 'name'>;
-  do {
-    attempts += 1;
-    if (attempts > 1) {
-      await waitForQuiet(STEP_QUIET_SECONDS);
-    }
-    for (let i = 1; i < plan.warmup; i += 1) {
-      await run(bench.ctx.db);
-    }
-    const meter = cpuMeter();
-    const times: number[] = [];
-    for (let i = 0; i < iterations; i += 1) {
-      const started = performance.now();
-      await run(bench.ctx.db);
-      times.push(since(started));
-    }
-    const otherCores = meter().otherCores;
-    entry = { latency: summarize(times), iterations, attempts, otherCores, disturbed: otherCores > DISTURBED_CORES };
-  } while (entry.disturbed && attempts < 2);
-  return entry;
+  const entry = await measureUndisturbed(
+    2,
+    async () => {
+      for (let i = 1; i < plan.warmup; i += 1) {
+        await run(bench.ctx.db);
+      }
+      const meter = cpuMeter();
+      const times: number[] = [];
+      for (let i = 0; i < iterations; i += 1) {
+        const started = performance.now();
+        await run(bench.ctx.db);
+        times.push(since(started));
+      }
+      return { latency: summarize(times), otherCores: meter().otherCores };
+    },
+    STEP_QUIET_SECONDS,
+  );
+  return { ...entry, iterations, disturbed: entry.otherCores > DISTURBED_CORES };
 }
 
 /** A fresh session: the desk's sessions were opened before seeding and counting, which outlast the idle timeout on a full run. */
@@ -977,29 +956,13 @@ async function timeRoute(bench: BenchApp, loadgen: LoadGenerator, spec: StepSpec
   }
   await probe.arrayBuffer();
   const iterations = Math.max(MIN_ITERATIONS, Math.min(plan.iterations, Math.floor(STEP_BUDGET_MS / Math.max(1, since(t0)))));
-  let attempts = 0;
-  let entry: Omit<StepResult, 'name'>;
-  do {
-    attempts += 1;
-    if (attempts > 1) {
-      await waitForQuiet(STEP_QUIET_SECONDS);
-    }
-    const meter = cpuMeter(loadgen.pid);
-    const run = await loadgen.run<SequentialResult>({
-      kind: 'sequential',
-      url: bench.url,
-      requests: [{ name: spec.name, path: spec.path!, cookie }],
-      warmup: plan.warmup,
-      iterations,
-    });
-    const result = run.results[0];
-    if (Object.keys(result.statusCodes).join() !== '200') {
-      throw new Error(`${spec.name}: unexpected statuses ${JSON.stringify(result.statusCodes)}`);
-    }
-    const otherCores = meter().otherCores;
-    entry = { latency: result.latency, iterations, attempts, otherCores, disturbed: otherCores > DISTURBED_CORES };
-  } while (entry.disturbed && attempts < 2);
-  return entry;
+  const entry = await measureUndisturbed(
+    2,
+    () => loadgen.timeRequests({ url: bench.url, request: { name: spec.name, path: spec.path!, cookie }, warmup: plan.warmup, iterations }),
+    STEP_QUIET_SECONDS,
+  );
+  const { latency, attempts, otherCores } = entry;
+  return { latency, iterations, attempts, otherCores, disturbed: otherCores > DISTURBED_CORES };
 }
 
 async function timeSteps(bench: BenchApp, loadgen: LoadGenerator, specs: StepSpec[]): Promise<StepResult[]> {

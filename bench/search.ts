@@ -25,9 +25,9 @@ import { TEST_PASSWORD } from '../test/factories';
 import { normalizeText } from '../src/text';
 import { seededRng } from './content';
 import { variedAppealTexts } from './search-content';
-import { createDesk, fillAppeals, type Desk } from './seed';
+import { appealIdBatches, createDesk, fillAppeals, type Desk } from './seed';
 import { direct, explain, loggingDb, type Direct } from './direct';
-import { summarize, type SequentialResult, type Summary } from './stats';
+import { summarize, type Summary } from './stats';
 import {
   backgroundLoad,
   cpuMeter,
@@ -50,6 +50,7 @@ import {
   type MachineInfo,
   RunProgress,
   runEachDialect,
+  measureUndisturbed,
 } from './support';
 
 const args = parseArgs();
@@ -266,22 +267,9 @@ async function buildIndex(bench: BenchApp, database: BenchDatabase, total: numbe
   let idsMs = 0;
   let documents = 0;
   let batches = 0;
-  let cursor: { received_at: string; id: string } | null = null;
   const meter = cpuMeter();
-  for (;;) {
-    const t0 = performance.now();
-    let page = ctx.db.selectFrom('appeals').select(['id', 'received_at']).orderBy('received_at').orderBy('id').limit(INDEX_BATCH);
-    if (cursor) {
-      const after: { received_at: string; id: string } = cursor;
-      page = page.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.received_at, after.id)));
-    }
-    const rows = await page.execute();
-    idsMs += since(t0);
-    if (rows.length === 0) {
-      break;
-    }
-    cursor = rows[rows.length - 1];
-    const ids = rows.map((row) => row.id);
+  for await (const { ids, readMs } of appealIdBatches(ctx.db, INDEX_BATCH)) {
+    idsMs += readMs;
     const sampled = batches % SAMPLE_EVERY === 0;
     if (sampled) {
       // The same read and segmentation indexAppeals does, timed on their own.
@@ -498,35 +486,22 @@ async function timeQueries(bench: BenchApp, desk: Desk, loadgen: LoadGenerator, 
     const cookie = await signIn(bench, desk.userIds[spec.actor]);
     const first = await probe(bench, spec.path, cookie);
     const iterations = Math.max(20, Math.min(plan.iterations, Math.floor(QUERY_BUDGET_MS / Math.max(1, first.ms))));
-    let attempts = 0;
-    let entry: { latency: Summary; otherCores: number; total: number | null };
-    do {
-      attempts += 1;
-      if (attempts > 1) {
-        await waitForQuiet();
-      }
-      const meter = cpuMeter(loadgen.pid);
-      const run = await loadgen.run<SequentialResult>({
-        kind: 'sequential',
+    const entry = await measureUndisturbed(3, async () => {
+      const result = await loadgen.timeRequests({
         url: bench.url,
-        requests: [{ name: spec.name, path: spec.path, cookie }],
+        request: { name: spec.name, path: spec.path, cookie },
         warmup: plan.warmup,
         iterations,
       });
-      const result = run.results[0];
-      const codes = Object.keys(result.statusCodes);
-      if (codes.length !== 1 || codes[0] !== '200') {
-        throw new Error(`${spec.name}: unexpected statuses ${JSON.stringify(result.statusCodes)}`);
-      }
-      entry = { latency: result.latency, total: result.total, otherCores: meter().otherCores };
-    } while (entry.otherCores > DISTURBED_CORES && attempts < 3);
+      return { latency: result.latency, total: result.total, otherCores: result.otherCores };
+    });
     if (entry.otherCores > DISTURBED_CORES) {
       console.log(`  ${spec.name}: other work used ${num(entry.otherCores, 2)} cores during all 3 attempts; kept and flagged`);
     }
     console.log(
       `  ${spec.name.padEnd(34)} ${String(entry.total).padStart(8)} hits  p50 ${ms(entry.latency.p50).padStart(7)}  p95 ${ms(entry.latency.p95).padStart(7)} ms  (${iterations} requests)`,
     );
-    timed.push({ ...entry, words: first.words, iterations, attempts });
+    timed.push({ ...entry, words: first.words, iterations });
   }
   return timed;
 }

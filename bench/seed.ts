@@ -6,12 +6,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { WorkCalendar } from '../src/core/calendar';
 import type { AppContext } from '../src/core/context';
 import { createOrg, type OrgKind } from '../src/core/orgs';
 import { NOTHING_DONE_YET } from '../src/modules/appeals/commands/submitAppeal';
-import type { Appeal } from '../src/db/schema';
+import type { Appeal, Database } from '../src/db/schema';
 import { dispatchDeadlines } from '../src/modules/appeals/deadlines';
 import { DEFAULT_APPEAL_SETTINGS, type LimitKind, type Urgency } from '../src/modules/appeals/settings';
 import type { AppealState } from '../src/modules/appeals/stateMachine';
@@ -434,5 +435,35 @@ export async function fillAppeals(database: BenchDatabase, ctx: AppContext, desk
     return { rows: count, generateMs, insertMs, analyzeMs, rowsPerSecond: count / (insertMs / 1000) };
   } finally {
     await inserter.close();
+  }
+}
+
+/**
+ * The ids of the appeals received since `since` (all when absent), in arrival order, `size` at a time,
+ * read by the (received_at, id) keyset: what the outbox handlers would meet, without a deep OFFSET.
+ * Each batch comes with the time its read took.
+ */
+export async function* appealIdBatches(
+  db: Kysely<Database>,
+  size: number,
+  since?: string,
+): AsyncGenerator<{ ids: string[]; readMs: number }> {
+  let cursor: { received_at: string; id: string } | null = null;
+  for (;;) {
+    const started = performance.now();
+    let page = db.selectFrom('appeals').select(['id', 'received_at']).orderBy('received_at').orderBy('id').limit(size);
+    if (since) {
+      page = page.where('received_at', '>=', since);
+    }
+    if (cursor) {
+      const after: { received_at: string; id: string } = cursor;
+      page = page.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.received_at, after.id)));
+    }
+    const rows = await page.execute();
+    if (rows.length === 0) {
+      return;
+    }
+    cursor = rows[rows.length - 1];
+    yield { ids: rows.map((row) => row.id), readMs: performance.now() - started };
   }
 }

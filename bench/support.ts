@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { allModules } from '../src/modules';
 import { buildApp } from '../src/server/app';
 import { createContext } from '../src/server/context';
-import type { LoadJob, LoadResult } from './stats';
+import type { LoadJob, LoadResult, SequentialJob, SequentialResult } from './stats';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -208,9 +208,50 @@ export class LoadGenerator {
     });
   }
 
+  /**
+   * One request path timed on its own, one request at a time, with the CPU other work used meanwhile;
+   * any answer but 200 stops the run, since the figures would time an error page.
+   */
+  async timeRequests(job: Omit<SequentialJob, 'kind' | 'requests'> & { request: SequentialJob['requests'][number] }) {
+    const meter = cpuMeter(this.pid);
+    const run = await this.run<SequentialResult>({
+      kind: 'sequential',
+      url: job.url,
+      requests: [job.request],
+      warmup: job.warmup,
+      iterations: job.iterations,
+    });
+    const result = run.results[0];
+    if (Object.keys(result.statusCodes).join() !== '200') {
+      throw new Error(`${job.request.name}: unexpected statuses ${JSON.stringify(result.statusCodes)}`);
+    }
+    return { ...result, otherCores: meter().otherCores };
+  }
+
   close(): void {
     this.child.disconnect();
   }
+}
+
+/**
+ * Measures again, after waiting for the machine to become quiet, while other work used more than
+ * DISTURBED_CORES during the measurement, at most `maxAttempts` times; the last one is kept either way.
+ */
+export async function measureUndisturbed<T extends { otherCores: number }>(
+  maxAttempts: number,
+  measure: () => Promise<T>,
+  quietSeconds?: number,
+): Promise<T & { attempts: number }> {
+  let attempts = 0;
+  let entry: T;
+  do {
+    attempts += 1;
+    if (attempts > 1) {
+      await waitForQuiet(quietSeconds);
+    }
+    entry = await measure();
+  } while (entry.otherCores > DISTURBED_CORES && attempts < maxAttempts);
+  return { ...entry, attempts };
 }
 
 // ---------------------------------------------------------------------------------------------------
