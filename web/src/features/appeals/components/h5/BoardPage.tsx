@@ -1,8 +1,8 @@
-import { Button, DotLoading, SearchBar } from 'antd-mobile';
+import { Button, SearchBar } from 'antd-mobile';
 import { useState } from 'react';
+import { QueryState } from '../../../../h5/QueryState';
 import { H5Page } from '../../../../h5/H5Page';
 import { Field } from '../../../../h5/form';
-import { errorMessage } from '../../../../shared/http';
 import { formatDate } from '../../../../shared/format';
 import { PublicResponses } from '../../../opinion/components/PublicResponses';
 import { useDebouncedValue } from '../../../search/useDebouncedValue';
@@ -93,33 +93,26 @@ export default function BoardPage() {
         </Field>
       </div>
       <div aria-live="polite" aria-busy={board.isFetching}>
-        {board.isLoading ? (
-          <p className="app-loading">
-            正在加载
-            <DotLoading />
-          </p>
-        ) : board.isError ? (
-          <p className="h5-error" role="alert">
-            {errorMessage(board.error)}
-          </p>
-        ) : items.length === 0 ? (
-          q ? (
-            <p className="h5-hint" data-testid="board-empty">
-              没有找到与“{q}”相关的公开诉求，可以换个说法再试。
-            </p>
+        <QueryState query={board}>
+          {items.length === 0 ? (
+            q ? (
+              <p className="h5-hint" data-testid="board-empty">
+                没有找到与“{q}”相关的公开诉求，可以换个说法再试。
+              </p>
+            ) : (
+              <p className="h5-hint">暂时没有公开的诉求。</p>
+            )
           ) : (
-            <p className="h5-hint">暂时没有公开的诉求。</p>
-          )
-        ) : (
-          <>
-            <p className="h5-hint" data-testid="board-total">
-              {q ? `找到${board.data?.pages[0]?.totalIsExact === false ? '至少' : ''} ${total} 条与“${q}”相关的诉求` : `共 ${total} 条`}
-            </p>
-            {items.map((item) => (
-              <BoardCard key={item.trackingNo} item={item} />
-            ))}
-          </>
-        )}
+            <>
+              <p className="h5-hint" data-testid="board-total">
+                {q ? `找到${board.data?.pages[0]?.totalIsExact === false ? '至少' : ''} ${total} 条与“${q}”相关的诉求` : `共 ${total} 条`}
+              </p>
+              {items.map((item) => (
+                <BoardCard key={item.trackingNo} item={item} />
+              ))}
+            </>
+          )}
+        </QueryState>
       </div>
       {board.hasNextPage ? (
         <Button block size="large" loading={board.isFetchingNextPage} loadingText="正在加载…" onClick={() => void board.fetchNextPage()}>

@@ -1,9 +1,8 @@
-import { DotLoading } from 'antd-mobile';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
 import { formatDateTime } from '../../../../../shared/format';
-import { errorMessage } from '../../../../../shared/http';
 import { useHearingBoard } from '../../queries';
 import './hearings.css';
 
@@ -31,37 +30,30 @@ export default function HearingListPage() {
           </button>
         ))}
       </div>
-      {board.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : board.isError ? (
-        <p className="h5-error" role="alert">
-          {errorMessage(board.error)}
-        </p>
-      ) : board.data && board.data.items.length > 0 ? (
-        <ul className="h5-hearing-list">
-          {board.data.items.map((hearing) => (
-            <li key={hearing.id} className="h5-card">
-              <h2>
-                <Link to={`/h5/hearings/${hearing.id}`}>
-                  {hearing.kindLabel}：{hearing.topic}
-                </Link>
-              </h2>
-              <p className="h5-card-meta">
-                {formatDateTime(hearing.startsAt)} · {hearing.place}
-              </p>
-              <p className="h5-card-meta">
-                {hearing.stateLabel} · 已报名 {hearing.registeredCount} / {hearing.capacity}
-                {hearing.waitlistedCount > 0 ? `，候补 ${hearing.waitlistedCount}` : ''}
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="h5-hint">{scope === 'open' ? '目前没有正在报名的会议。' : '还没有已召开的会议。'}</p>
-      )}
+      <QueryState query={board}>
+        {board.data && board.data.items.length > 0 ? (
+          <ul className="h5-hearing-list">
+            {board.data.items.map((hearing) => (
+              <li key={hearing.id} className="h5-card">
+                <h2>
+                  <Link to={`/h5/hearings/${hearing.id}`}>
+                    {hearing.kindLabel}：{hearing.topic}
+                  </Link>
+                </h2>
+                <p className="h5-card-meta">
+                  {formatDateTime(hearing.startsAt)} · {hearing.place}
+                </p>
+                <p className="h5-card-meta">
+                  {hearing.stateLabel} · 已报名 {hearing.registeredCount} / {hearing.capacity}
+                  {hearing.waitlistedCount > 0 ? `，候补 ${hearing.waitlistedCount}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="h5-hint">{scope === 'open' ? '目前没有正在报名的会议。' : '还没有已召开的会议。'}</p>
+        )}
+      </QueryState>
     </H5Page>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, DotLoading } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { describedBy, Field } from '../../../../../h5/form';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
 import { formatDateTime } from '../../../../../shared/format';
 import { errorMessage, loginPath } from '../../../../../shared/http';
@@ -118,68 +119,61 @@ export default function HearingPage() {
   const registration = hearing?.myRegistration ?? shown;
   return (
     <H5Page title={hearing ? hearing.kindLabel : '听证议事'} backTo="/h5/hearings">
-      {detail.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : detail.isError ? (
-        <p className="h5-error" role="alert">
-          {errorMessage(detail.error)}
-        </p>
-      ) : hearing ? (
-        <>
-          <section className="h5-section" aria-labelledby="hearing-topic">
-            <h2 id="hearing-topic">{hearing.topic}</h2>
-            <p className="h5-card-meta">
-              {hearing.stateLabel} · {hearing.orgName}
-            </p>
-            <p className="h5-card-meta">
-              时间：{formatDateTime(hearing.startsAt)} 至 {formatDateTime(hearing.endsAt)}
-            </p>
-            <p className="h5-card-meta">地点：{hearing.place}</p>
-            <p className="h5-card-meta">
-              报名：{formatDateTime(hearing.registrationOpensAt)} 至 {formatDateTime(hearing.registrationClosesAt)}，已报名{' '}
-              {hearing.registeredCount} / {hearing.capacity}
-            </p>
-            <p className="h5-content">{hearing.background}</p>
-            <p className="h5-hearing-links">
-              <a href={hearing.calendarUrl} data-testid="add-to-calendar">
-                添加到日历
-              </a>
-            </p>
-          </section>
-          {hearing.materials.length > 0 ? (
-            <section className="h5-section" aria-labelledby="materials-title">
-              <h2 id="materials-title">会议材料</h2>
-              <ul className="h5-hearing-list h5-hearing-links">
-                {hearing.materials.map((material) => (
-                  <li key={material.id}>
-                    <a href={material.url}>{material.name}</a>
-                  </li>
-                ))}
-              </ul>
+      <QueryState query={detail}>
+        {hearing ? (
+          <>
+            <section className="h5-section" aria-labelledby="hearing-topic">
+              <h2 id="hearing-topic">{hearing.topic}</h2>
+              <p className="h5-card-meta">
+                {hearing.stateLabel} · {hearing.orgName}
+              </p>
+              <p className="h5-card-meta">
+                时间：{formatDateTime(hearing.startsAt)} 至 {formatDateTime(hearing.endsAt)}
+              </p>
+              <p className="h5-card-meta">地点：{hearing.place}</p>
+              <p className="h5-card-meta">
+                报名：{formatDateTime(hearing.registrationOpensAt)} 至 {formatDateTime(hearing.registrationClosesAt)}，已报名{' '}
+                {hearing.registeredCount} / {hearing.capacity}
+              </p>
+              <p className="h5-content">{hearing.background}</p>
+              <p className="h5-hearing-links">
+                <a href={hearing.calendarUrl} data-testid="add-to-calendar">
+                  添加到日历
+                </a>
+              </p>
             </section>
-          ) : null}
-          {hearing.state === 'concluded' ? (
-            <p className="h5-notice h5-hearing-links">
-              会议结果已公布：<Link to={`/h5/hearings/${id}/outcome`}>查看议定结果</Link>
-            </p>
-          ) : null}
-          {registration && registration.status !== 'cancelled' ? (
-            <RegistrationCard hearing={hearing} registration={registration} onCancelled={() => setShown(null)} />
-          ) : hearing.allowedActions.includes('register') ? (
-            <RegisterForm hearing={hearing} onRegistered={setShown} />
-          ) : hearing.registrationOpen && hearing.audience !== 'public' ? (
-            <p className="h5-hint">
-              请先<Link to={loginPath(`/h5/hearings/${id}`)}>登录</Link>后报名。
-            </p>
-          ) : null}
-          {!hearing.myRegistration && !shown && hearing.state !== 'concluded' && hearing.state !== 'draft' ? (
-            <LookupForm hearing={hearing} onFound={setShown} />
-          ) : null}
-        </>
-      ) : null}
+            {hearing.materials.length > 0 ? (
+              <section className="h5-section" aria-labelledby="materials-title">
+                <h2 id="materials-title">会议材料</h2>
+                <ul className="h5-hearing-list h5-hearing-links">
+                  {hearing.materials.map((material) => (
+                    <li key={material.id}>
+                      <a href={material.url}>{material.name}</a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {hearing.state === 'concluded' ? (
+              <p className="h5-notice h5-hearing-links">
+                会议结果已公布：<Link to={`/h5/hearings/${id}/outcome`}>查看议定结果</Link>
+              </p>
+            ) : null}
+            {registration && registration.status !== 'cancelled' ? (
+              <RegistrationCard hearing={hearing} registration={registration} onCancelled={() => setShown(null)} />
+            ) : hearing.allowedActions.includes('register') ? (
+              <RegisterForm hearing={hearing} onRegistered={setShown} />
+            ) : hearing.registrationOpen && hearing.audience !== 'public' ? (
+              <p className="h5-hint">
+                请先<Link to={loginPath(`/h5/hearings/${id}`)}>登录</Link>后报名。
+              </p>
+            ) : null}
+            {!hearing.myRegistration && !shown && hearing.state !== 'concluded' && hearing.state !== 'draft' ? (
+              <LookupForm hearing={hearing} onFound={setShown} />
+            ) : null}
+          </>
+        ) : null}
+      </QueryState>
     </H5Page>
   );
 }

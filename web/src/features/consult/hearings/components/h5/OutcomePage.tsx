@@ -1,8 +1,7 @@
-import { DotLoading } from 'antd-mobile';
 import { useParams } from 'react-router-dom';
+import { QueryState } from '../../../../../h5/QueryState';
 import { H5Page } from '../../../../../h5/H5Page';
 import { formatDateTime } from '../../../../../shared/format';
-import { errorMessage } from '../../../../../shared/http';
 import { useHearingDetail } from '../../queries';
 import type { OutcomeLink } from '../../types';
 import './hearings.css';
@@ -16,52 +15,45 @@ export default function OutcomePage() {
   const hearing = detail.data;
   return (
     <H5Page title="议定结果" backTo={`/h5/hearings/${id}`}>
-      {detail.isLoading ? (
-        <p className="app-loading">
-          正在加载
-          <DotLoading />
-        </p>
-      ) : detail.isError ? (
-        <p className="h5-error" role="alert">
-          {errorMessage(detail.error)}
-        </p>
-      ) : hearing && hearing.outcome ? (
-        <>
-          <section className="h5-section" aria-labelledby="outcome-topic">
-            <h2 id="outcome-topic">
-              {hearing.kindLabel}：{hearing.topic}
-            </h2>
-            <p className="h5-card-meta">
-              {hearing.orgName} · 召开于 {formatDateTime(hearing.startsAt)} · 公布于 {formatDateTime(hearing.concludedAt)}
-            </p>
-            <p className="h5-content" data-testid="outcome-text">
-              {hearing.outcome}
-            </p>
-          </section>
-          {hearing.outcomeLinks.length > 0 ? (
-            <section className="h5-section" aria-labelledby="outcome-links">
-              <h2 id="outcome-links">落实情况</h2>
-              <ul className="h5-hearing-list h5-hearing-links">
-                {hearing.outcomeLinks.map((link) => (
-                  <li key={`${link.label}-${hrefOf(link)}`}>
-                    <a href={hrefOf(link)} rel="noreferrer">
-                      {link.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+      <QueryState query={detail}>
+        {hearing && hearing.outcome ? (
+          <>
+            <section className="h5-section" aria-labelledby="outcome-topic">
+              <h2 id="outcome-topic">
+                {hearing.kindLabel}：{hearing.topic}
+              </h2>
+              <p className="h5-card-meta">
+                {hearing.orgName} · 召开于 {formatDateTime(hearing.startsAt)} · 公布于 {formatDateTime(hearing.concludedAt)}
+              </p>
+              <p className="h5-content" data-testid="outcome-text">
+                {hearing.outcome}
+              </p>
             </section>
-          ) : null}
-          {hearing.minutes ? (
-            <section className="h5-section" aria-labelledby="outcome-minutes">
-              <h2 id="outcome-minutes">会议纪要</h2>
-              <p className="h5-content">{hearing.minutes}</p>
-            </section>
-          ) : null}
-        </>
-      ) : (
-        <p className="h5-hint">会议结果尚未公布。</p>
-      )}
+            {hearing.outcomeLinks.length > 0 ? (
+              <section className="h5-section" aria-labelledby="outcome-links">
+                <h2 id="outcome-links">落实情况</h2>
+                <ul className="h5-hearing-list h5-hearing-links">
+                  {hearing.outcomeLinks.map((link) => (
+                    <li key={`${link.label}-${hrefOf(link)}`}>
+                      <a href={hrefOf(link)} rel="noreferrer">
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {hearing.minutes ? (
+              <section className="h5-section" aria-labelledby="outcome-minutes">
+                <h2 id="outcome-minutes">会议纪要</h2>
+                <p className="h5-content">{hearing.minutes}</p>
+              </section>
+            ) : null}
+          </>
+        ) : (
+          <p className="h5-hint">会议结果尚未公布。</p>
+        )}
+      </QueryState>
     </H5Page>
   );
 }

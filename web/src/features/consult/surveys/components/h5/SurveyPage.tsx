@@ -1,8 +1,9 @@
-import { Button, DotLoading } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { H5Page } from '../../../../../h5/H5Page';
-import { ApiError, errorMessage, loginPath } from '../../../../../shared/http';
+import { Loading, QueryState } from '../../../../../h5/QueryState';
+import { ApiError, errorMessage } from '../../../../../shared/http';
 import { uuid } from '../../../../../shared/uuid';
 import { surveysApi } from '../../api';
 import { useSurveyForm } from '../../queries';
@@ -10,13 +11,6 @@ import type { SurveyForm } from '../../types';
 
 // SurveyJS and its styles come with this page only.
 const SurveyRenderer = lazy(() => import('../SurveyRenderer'));
-
-const loading = (
-  <p className="app-loading">
-    正在加载
-    <DotLoading />
-  </p>
-);
 
 function Answering({ form, isPublic }: { form: SurveyForm; isPublic: boolean }) {
   const navigate = useNavigate();
@@ -50,11 +44,11 @@ function Answering({ form, isPublic }: { form: SurveyForm; isPublic: boolean }) 
         </div>
       </>
     ) : (
-      loading
+      <Loading />
     );
   }
   return (
-    <Suspense fallback={loading}>
+    <Suspense fallback={<Loading />}>
       <SurveyRenderer definition={form.definition} onComplete={(data) => void submit(data)} />
     </Suspense>
   );
@@ -70,37 +64,27 @@ export default function SurveyPage() {
   const form = query.data;
   return (
     <H5Page title={form?.title ?? '问卷调查'} backTo="/h5/surveys">
-      {query.isLoading ? (
-        loading
-      ) : query.isError ? (
-        query.error instanceof ApiError && query.error.status === 401 ? (
-          <p className="h5-hint">
-            请先<Link to={loginPath(`/h5/surveys/${id}`)}>登录</Link>后填写。
-          </p>
-        ) : (
-          <p className="h5-error" role="alert">
-            {errorMessage(query.error)}
-          </p>
-        )
-      ) : form ? (
-        <>
-          <p className="h5-hint">
-            {form.orgName} · {form.anonymous ? '匿名填写，不记录您的身份' : '实名填写'}
-          </p>
-          {form.description ? <p>{form.description}</p> : null}
-          {form.answered ? (
-            <p className="h5-hint" role="status">
-              您已经填写过这份问卷，感谢参与。
+      <QueryState query={query} signInReturnsTo={`/h5/surveys/${id}`} signInFor="后填写。">
+        {form ? (
+          <>
+            <p className="h5-hint">
+              {form.orgName} · {form.anonymous ? '匿名填写，不记录您的身份' : '实名填写'}
             </p>
-          ) : !form.acceptingAnswers ? (
-            <p className="h5-hint" role="status">
-              问卷未开放或已截止。
-            </p>
-          ) : (
-            <Answering form={form} isPublic={!notPublic} />
-          )}
-        </>
-      ) : null}
+            {form.description ? <p>{form.description}</p> : null}
+            {form.answered ? (
+              <p className="h5-hint" role="status">
+                您已经填写过这份问卷，感谢参与。
+              </p>
+            ) : !form.acceptingAnswers ? (
+              <p className="h5-hint" role="status">
+                问卷未开放或已截止。
+              </p>
+            ) : (
+              <Answering form={form} isPublic={!notPublic} />
+            )}
+          </>
+        ) : null}
+      </QueryState>
     </H5Page>
   );
 }
