@@ -24,6 +24,9 @@ export interface RequestMeta {
   requestId: string | null;
 }
 
+/** What a scheduled job acts with: no request, no address. */
+export const SCHEDULED_JOB: RequestMeta = { ip: null, requestId: null };
+
 /** Writes an audit entry with the actor and request filled in; `db` may be a transaction. */
 export function audit(
   ctx: AppContext,

@@ -1,5 +1,5 @@
 import { WorkCalendar } from '../../core/calendar';
-import type { AppContext } from '../../core/context';
+import { SCHEDULED_JOB, type AppContext } from '../../core/context';
 import type { Db } from '../../db/database';
 import { superviseAppeal } from './commands/superviseAppeal';
 import { getAppeal } from './repository';
@@ -33,7 +33,7 @@ export async function sweepOverdueAppeals(ctx: AppContext): Promise<number> {
           return;
         }
         const calendar = await WorkCalendar.load(trx);
-        const c = { app: ctx, trx, actor: null, meta: { ip: null, requestId: null }, now, settings, calendar };
+        const c = { app: ctx, trx, actor: null, meta: SCHEDULED_JOB, now, settings, calendar };
         await superviseAppeal(c, appeal, { version: appeal.version, note: '超过办理期限，系统自动督办' });
       });
       escalated += 1;

@@ -1,13 +1,11 @@
 import { shanghaiDate } from '../../../core/calendar';
-import type { AppContext } from '../../../core/context';
+import { SCHEDULED_JOB, type AppContext } from '../../../core/context';
 import { AppError } from '../../../core/errors';
 import { closeVoting } from './commands/closeVoting';
 import { finalizeElection } from './commands/finalizeElection';
 import { openVoting } from './commands/openVoting';
 import { publicityEndsOn } from './phases';
 import { getElectionRow, type ElectionRow } from './repository';
-
-const SCHEDULE_META = { ip: null, requestId: null };
 
 type Step = (c: Parameters<typeof openVoting>[0], election: ElectionRow, version: number) => Promise<unknown>;
 
@@ -56,7 +54,7 @@ export async function advanceElectionPhases(app: AppContext): Promise<{ moved: s
         if (!election || !step) {
           return false;
         }
-        await step({ app, trx, actor: null, meta: SCHEDULE_META, now }, election, election.version);
+        await step({ app, trx, actor: null, meta: SCHEDULED_JOB, now }, election, election.version);
         return true;
       });
       if (stepped) {

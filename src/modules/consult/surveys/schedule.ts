@@ -1,9 +1,7 @@
 import { iso } from '../../../core/clock';
-import type { AppContext } from '../../../core/context';
+import { SCHEDULED_JOB, type AppContext } from '../../../core/context';
 import { AppError } from '../../../core/errors';
 import { closeSurvey } from './commands/changeSurveyState';
-
-const SCHEDULE_META = { ip: null, requestId: null };
 
 /**
  * 到期结束: a published survey whose closing time has passed is closed through the same command as the
@@ -24,7 +22,7 @@ export async function closeDueSurveys(app: AppContext): Promise<string[]> {
     try {
       await app.writes.transaction(async (trx) => {
         const survey = await trx.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        await closeSurvey({ app, trx, actor: null, meta: SCHEDULE_META, now }, survey, survey.version);
+        await closeSurvey({ app, trx, actor: null, meta: SCHEDULED_JOB, now }, survey, survey.version);
       });
       closed.push(id);
     } catch (error) {
