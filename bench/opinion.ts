@@ -46,7 +46,6 @@ import {
   type Dialect,
   DISTURBED_CORES,
   LoadGenerator,
-  type MachineInfo,
   ms,
   num,
   openSqlite,
@@ -55,7 +54,6 @@ import {
   startBenchApp,
   startRun,
   waitForQuiet,
-  writeResult,
   RunProgress,
   runEachDialect,
   measureUndisturbed,
@@ -1408,34 +1406,18 @@ function report(r: DialectResult): void {
 }
 
 async function main() {
-  const { info, background } = await startRun(args.dialects);
-  await runEachDialect(args, progress, benchDialect, report, (results) => writeResults(info, background, results));
-}
-
-function writeResults(info: MachineInfo, background: CpuReading, results: DialectResult[]): void {
-  if (results.length === 0) {
-    return;
-  }
-  const file = writeResult('opinion', args, {
-    benchmark: 'opinion',
-    quick: args.quick,
-    complete: results.length === args.dialects.length,
-    machine: info,
-    backgroundLoad: background,
-    plan: {
-      ...plan,
-      days: DAYS,
-      countBatch: COUNT_BATCH,
-      newBatch: NEW_BATCH,
-      nowHourShanghai: NOW_HOUR,
-      surge: { estate: SURGE_ESTATE, terms: SURGE_TERMS, ...SURGE_APPEALS },
-      rising: { terms: RISING_TERMS, baselinePerDay: RISING_BASELINE_PER_DAY, days: RISING_DAYS },
-      loadGenerator: 'child process (bench/loadgen.ts), one request at a time',
-    },
-    results,
-  });
-  console.log(`\nwrote ${file}`);
-  progress.remove();
+  const start = await startRun(args.dialects);
+  const fullPlan = {
+    ...plan,
+    days: DAYS,
+    countBatch: COUNT_BATCH,
+    newBatch: NEW_BATCH,
+    nowHourShanghai: NOW_HOUR,
+    surge: { estate: SURGE_ESTATE, terms: SURGE_TERMS, ...SURGE_APPEALS },
+    rising: { terms: RISING_TERMS, baselinePerDay: RISING_BASELINE_PER_DAY, days: RISING_DAYS },
+    loadGenerator: 'child process (bench/loadgen.ts), one request at a time',
+  };
+  await runEachDialect(args, progress, { start, plan: fullPlan }, benchDialect, report);
 }
 
 await main();

@@ -29,28 +29,24 @@ import { appealIdBatches, createDesk, fillAppeals, type Desk } from './seed';
 import { direct, explain, loggingDb, type Direct } from './direct';
 import { summarize, type Summary } from './stats';
 import {
-  backgroundLoad,
   cpuMeter,
   createBenchDatabase,
-  describeMachine,
   DISTURBED_CORES,
   LoadGenerator,
-  machineInfo,
   ms,
   num,
   parseArgs,
   printTable,
   startBenchApp,
   waitForQuiet,
-  writeResult,
   type BenchApp,
   type BenchDatabase,
   type CpuReading,
   type Dialect,
-  type MachineInfo,
   RunProgress,
   runEachDialect,
   measureUndisturbed,
+  startRun,
 } from './support';
 
 const args = parseArgs();
@@ -814,40 +810,18 @@ function report(r: DialectResult): void {
 }
 
 async function main() {
-  const info = await machineInfo(args.dialects);
-  console.log(describeMachine(info));
-  const background = await backgroundLoad();
-  console.log(`background load before the run: ${num(background.machineCores, 2)} of ${info.nproc} cores busy`);
-  if (background.machineCores > 0.3) {
-    console.warn('WARNING: other work is running on this machine; the figures below will be higher and noisier than on a quiet one.');
-  }
-  await runEachDialect(args, progress, benchDialect, report, (results) => writeResults(info, background, results));
-}
-
-function writeResults(info: MachineInfo, background: CpuReading, results: DialectResult[]): void {
-  if (results.length === 0) {
-    return;
-  }
-  const file = writeResult('search', args, {
-    benchmark: 'search',
-    quick: args.quick,
-    complete: results.length === args.dialects.length,
-    machine: info,
-    backgroundLoad: background,
-    plan: {
-      ...plan,
-      pageSize: PAGE_SIZE,
-      indexBatch: INDEX_BATCH,
-      sampleEvery: SAMPLE_EVERY,
-      targetP95Ms: TARGET_P95_MS,
-      targetRatio: TARGET_RATIO,
-      queries: QUERIES,
-      loadGenerator: 'child process (bench/loadgen.ts), one request at a time',
-    },
-    results,
-  });
-  console.log(`\nwrote ${file}`);
-  progress.remove();
+  const start = await startRun(args.dialects);
+  const fullPlan = {
+    ...plan,
+    pageSize: PAGE_SIZE,
+    indexBatch: INDEX_BATCH,
+    sampleEvery: SAMPLE_EVERY,
+    targetP95Ms: TARGET_P95_MS,
+    targetRatio: TARGET_RATIO,
+    queries: QUERIES,
+    loadGenerator: 'child process (bench/loadgen.ts), one request at a time',
+  };
+  await runEachDialect(args, progress, { start, plan: fullPlan }, benchDialect, report);
 }
 
 await main();

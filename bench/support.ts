@@ -533,7 +533,7 @@ export class RunProgress {
   private current: Record<string, unknown> = {};
 
   constructor(
-    private readonly benchmark: string,
+    readonly benchmark: string,
     args: BenchArgs,
     private readonly plan: unknown,
   ) {
@@ -578,15 +578,15 @@ export class RunProgress {
 
 /**
  * Runs a benchmark on each database in turn with one load generator, printing each database's report
- * as it ends. The results are written even when a later database fails (`write`), and each run's step
- * durations are printed last.
+ * as it ends. The results go to bench/out with the machine and the plan even when a later database
+ * fails, and each run's step durations are printed last.
  */
 export async function runEachDialect<R extends { dialect: Dialect; durations: Record<string, number> }>(
   args: BenchArgs,
   progress: RunProgress,
+  record: { start: { info: MachineInfo; background: CpuReading }; plan: Record<string, unknown> },
   benchDialect: (dialect: Dialect, loadgen: LoadGenerator) => Promise<R>,
   report: (result: R) => void,
-  write: (results: R[]) => void,
 ): Promise<void> {
   const loadgen = LoadGenerator.start();
   const results: R[] = [];
@@ -598,7 +598,19 @@ export async function runEachDialect<R extends { dialect: Dialect; durations: Re
     }
   } finally {
     loadgen.close();
-    write(results);
+    if (results.length > 0) {
+      const file = writeResult(progress.benchmark, args, {
+        benchmark: progress.benchmark,
+        quick: args.quick,
+        complete: results.length === args.dialects.length,
+        machine: record.start.info,
+        backgroundLoad: record.start.background,
+        plan: record.plan,
+        results,
+      });
+      console.log(`\nwrote ${file}`);
+      progress.remove();
+    }
   }
   for (const result of results) {
     const steps = Object.entries(result.durations).map(([name, seconds]) => `${name} ${num(seconds)}`);
