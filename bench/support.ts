@@ -18,6 +18,7 @@ import type { AppContext } from '../src/core/context';
 import { migrateToLatest } from '../src/db/migrate';
 import { allModules } from '../src/modules';
 import { buildApp } from '../src/server/app';
+import { BackgroundThread } from '../src/server/background';
 import { createContext } from '../src/server/context';
 import type { LoadJob, LoadResult, SequentialJob, SequentialResult } from './stats';
 
@@ -143,8 +144,11 @@ export async function startBenchApp(database: BenchDatabase, options: { clock?: 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-data-'));
   const secret = randomBytes(32).toString('base64');
   const config = loadConfig(benchEnv(database, dataDir, secret));
-  const ctx = createContext(config, { clock: options.clock });
+  // The background thread keeps the system clock: with another clock, events are handled in this thread.
+  const background = options.clock ? undefined : new BackgroundThread({ config });
+  const ctx = createContext(config, { clock: options.clock, outbox: background });
   await migrateToLatest(ctx.db);
+  await background?.start();
   const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -5,11 +5,12 @@ import { textSegmenter } from './core/textDictionary';
 import { warmUpTextPipeline } from './text';
 import { allModules } from './modules';
 import { buildApp } from './server/app';
+import { BackgroundThread } from './server/background';
 import { createContext } from './server/context';
-import { startScheduler } from './server/scheduler';
 
 const config = loadConfig();
-const ctx = createContext(config);
+const background = new BackgroundThread({ config });
+const ctx = createContext(config, { outbox: background });
 await migrateToLatest(ctx.db);
 
 const firstStart = (await ctx.db.selectFrom('orgs').select('id').limit(1).execute()).length === 0;
@@ -23,9 +24,10 @@ const noAccounts = (await ctx.db.selectFrom('users').select('id').limit(1).execu
 // Loaded before serving, so the first search or form does not wait half a second for jieba's dictionaries.
 warmUpTextPipeline();
 await textSegmenter(ctx);
+// Event handlers and scheduled jobs: in a thread of their own, from the migrated database on.
+await background.start();
 const app = await buildApp(ctx, { modules: allModules, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
-const stopScheduler = startScheduler(ctx, allModules, (message, error) => app.log.error({ err: error }, message));
 
 const url = `http://localhost:${config.port}`;
 console.log(`\n连心 LianXin 已启动: ${url}`);
@@ -42,7 +44,7 @@ if (noAccounts) {
 }
 
 const shutdown = async () => {
-  stopScheduler();
+  // Stops the background thread too (the app's onClose closes its outbox).
   await app.close();
   await ctx.db.destroy();
   process.exit(0);

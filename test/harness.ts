@@ -11,6 +11,7 @@ import { connect } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { allModules } from '../src/modules';
 import { buildApp } from '../src/server/app';
+import { BackgroundThread } from '../src/server/background';
 import { createContext } from '../src/server/context';
 
 export interface TestInstance {
@@ -54,8 +55,13 @@ async function testDatabase(): Promise<{ url: string; schema?: string; drop: () 
   return { url: `sqlite://${path.join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+export interface TestAppOptions {
+  /** Handle events in the background thread, as src/main.ts does, instead of in the test's thread. */
+  backgroundThread?: boolean;
+}
+
 /** A real app on a real, freshly migrated database (SQLite file or its own PostgreSQL schema). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestEnv> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestEnv> {
   const database = await testDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-data-'));
   const config = loadConfig({
@@ -68,9 +74,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // Every instance migrates on start, as src/main.ts does; for all but the first there is nothing left to do.
   const startInstance = async (): Promise<TestInstance> => {
     const clock = new ManualClock(new Date(TEST_START));
-    const db = connect(database.url, { schema: database.schema, poolSize: 4 });
+    const connectOptions = { schema: database.schema, poolSize: 4 };
+    const db = connect(database.url, connectOptions);
     await migrateToLatest(db);
-    const ctx = createContext(config, { clock, db });
+    const background = options.backgroundThread ? new BackgroundThread({ config, connect: connectOptions }) : undefined;
+    await background?.start();
+    const ctx = createContext(config, { clock, db, outbox: background });
     const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });
     await app.ready();
     return {

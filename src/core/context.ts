@@ -4,7 +4,7 @@ import type { Actor } from './actor';
 import { writeAudit, type AuditEntry } from './audit';
 import type { Clock } from './clock';
 import type { FieldCrypto } from './crypto';
-import type { EventProcessor } from './events';
+import type { Outbox } from './events';
 import type { GroupCommit } from './writes';
 
 /** What every command and route needs; built once per app instance. */
@@ -13,7 +13,7 @@ export interface AppContext {
   config: Config;
   clock: Clock;
   crypto: FieldCrypto;
-  events: EventProcessor;
+  events: Outbox;
   /** Group commit for the busiest writes (submissions, workflow actions). */
   writes: GroupCommit;
 }

@@ -37,6 +37,18 @@ export async function recordEvent(trx: Kysely<Database>, at: Date, event: NewEve
   await insertRow(trx, table, row);
 }
 
+/**
+ * What the app's routes and commands see of the outbox: after a commit they ask for pending events
+ * to be handled, and the app closes it before its database. The handlers run either in this thread
+ * (EventProcessor) or in the background thread (src/server/background.ts).
+ */
+export interface Outbox {
+  /** Has what is pending handled; resolves once it is. */
+  drain(): Promise<void>;
+  /** Claims no more events and waits for the batch in hand, so that the database can be closed. */
+  stop(): Promise<void>;
+}
+
 /** Handles the claimed events of one type, in the order they were written. */
 export type EventHandler = (events: EventRow[]) => Promise<void>;
 
@@ -62,7 +74,7 @@ export interface EventProcessorOptions {
  * batches with one conditional update, so several app instances may drain at once without handling
  * an event twice, and a busy desk pays a few statements per batch rather than per event.
  */
-export class EventProcessor {
+export class EventProcessor implements Outbox {
   private readonly handlers = new Map<string, EventHandler[]>();
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -89,7 +101,6 @@ export class EventProcessor {
     return this.running;
   }
 
-  /** Claims no more events and waits for the batch in hand, so that the database can be closed. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.running?.catch(() => undefined);

@@ -3,7 +3,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Compilable, type Insertable, type QueryResult } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type DatabaseConnection,
+  type Dialect,
+  type Insertable,
+  type QueryResult,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { dialectOf, type DialectName } from './dialect';
 import type { Database } from './schema';
@@ -14,6 +28,12 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use (tests give each file its own). */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite: start the checkpointer thread for this file (default). A second connection to the same
+   * file in this process (the background thread's) leaves it to the first and checkpoints in its own
+   * commits, which run off the request thread anyway.
+   */
+  checkpointer?: boolean;
 }
 
 export function dialectOfUrl(url: string): DialectName {
@@ -47,13 +67,35 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   database.pragma('secure_delete = ON');
   // Table statistics for the planner, refreshed where they are missing or stale (cheap: it samples).
   database.pragma('optimize = 0x10002');
-  const checkpoints = database.memory ? null : startCheckpointer(database.name);
+  const checkpoints = database.memory || options.checkpointer === false ? null : startCheckpointer(database.name);
   if (checkpoints) {
     database.pragma(`wal_autocheckpoint = ${WAL_RESET_PAGES}`);
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(database, () => void checkpoints?.terminate()) }),
+    dialect: sqliteWithImmediateTransactions({ database: withStatementCache(database, () => void checkpoints?.terminate()) }),
   });
+}
+
+/**
+ * Transactions take SQLite's write lock when they begin. The background thread writes through a
+ * connection of its own; a deferred transaction that read before its first write would find, if that
+ * connection committed in between, that it can no longer write, and fail at once (SQLITE_BUSY_SNAPSHOT:
+ * busy_timeout does not wait that out). Begun immediately, it waits for the lock instead. This thread's
+ * transactions already run one after the other on its one connection, so nothing else is serialised.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+function sqliteWithImmediateTransactions(config: SqliteDialectConfig): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateTransactionDriver(config),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
 }
 
 const CHECKPOINT_EVERY_MS = 500;

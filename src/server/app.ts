@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AppContext } from '../core/context';
 import { registerAuth } from './auth';
 import { registerErrorHandling } from './errors';
-import type { ModuleManifest } from './modules';
+import { subscribeModules, type ModuleManifest } from './modules';
 import './types';
 
 z.config(z.locales.zhCN());
@@ -104,8 +104,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   for (const module of options.modules) {
     await app.register(async (scope) => module.routes(scope));
-    module.subscribe?.(ctx.events, ctx);
   }
+  subscribeModules(ctx, options.modules);
 
   const serveWeb = options.serveWeb ?? existsSync(WEB_DIST);
   if (serveWeb) {

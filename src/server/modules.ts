@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context';
-import type { EventProcessor } from '../core/events';
+import { EventProcessor } from '../core/events';
 
 export interface ScheduledJob {
   name: string;
@@ -17,4 +17,16 @@ export interface ModuleManifest {
   routes: (app: FastifyInstance) => Promise<void>;
   subscribe?: (events: EventProcessor, ctx: AppContext) => void;
   jobs?: ScheduledJob[];
+}
+
+/**
+ * Registers the modules' event handlers with the context's outbox when this thread handles its
+ * events; when the background thread does (src/server/background.ts), it registers them there.
+ */
+export function subscribeModules(ctx: AppContext, modules: ModuleManifest[]): void {
+  if (ctx.events instanceof EventProcessor) {
+    for (const module of modules) {
+      module.subscribe?.(ctx.events, ctx);
+    }
+  }
 }

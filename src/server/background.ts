@@ -1,0 +1,93 @@
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config';
+import type { Outbox } from '../core/events';
+import type { ConnectOptions } from '../db/database';
+
+export interface BackgroundSettings {
+  config: Config;
+  connect?: ConnectOptions;
+}
+
+export type ToBackground = { type: 'drain'; id: number } | { type: 'stop' };
+export type FromBackground = { type: 'ready' } | { type: 'drained'; id: number };
+
+const RESTART_AFTER_MS = 1_000;
+
+/**
+ * The background thread: the modules' event handlers and the scheduled jobs run there, on a
+ * connection of their own, so that segmenting, counting and indexing what people write never holds
+ * up a request (measured in bench/appeals-submit.ts: the handlers took a third of the one thread that
+ * served every request). To the database it is one more app instance, which the outbox and the job
+ * slots already allow for. The request thread only tells it that something committed.
+ */
+export class BackgroundThread implements Outbox {
+  private worker: Worker | null = null;
+  private stopping = false;
+  private nextDrain = 1;
+  private readonly drains = new Map<number, () => void>();
+
+  constructor(private readonly settings: BackgroundSettings) {}
+
+  /** Starts the thread once the database is migrated; resolves when its handlers are registered. */
+  async start(): Promise<void> {
+    const worker = new Worker(new URL('./backgroundThread.mjs', import.meta.url), {
+      workerData: { entry: new URL('./backgroundWorker.ts', import.meta.url).href, settings: this.settings },
+    });
+    this.worker = worker;
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromBackground) => {
+        if (message.type === 'ready') {
+          resolve();
+        } else if (message.type === 'drained') {
+          this.drains.get(message.id)?.();
+          this.drains.delete(message.id);
+        }
+      });
+      worker.on('error', (error) => {
+        console.error('background thread failed', error);
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        this.settleDrains();
+        if (!this.stopping) {
+          // Events stay in the outbox until handled: a new thread picks them up.
+          console.error(`background thread exited with code ${code}; restarting`);
+          setTimeout(
+            () => void this.start().catch((error: unknown) => console.error('background thread failed to start', error)),
+            RESTART_AFTER_MS,
+          );
+        }
+      });
+    });
+  }
+
+  drain(): Promise<void> {
+    const worker = this.worker;
+    if (!worker || this.stopping) {
+      return Promise.resolve();
+    }
+    const id = this.nextDrain++;
+    return new Promise((resolve) => {
+      this.drains.set(id, resolve);
+      worker.postMessage({ type: 'drain', id } satisfies ToBackground);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const worker = this.worker;
+    if (!worker) {
+      return;
+    }
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage({ type: 'stop' } satisfies ToBackground);
+    await exited;
+  }
+
+  private settleDrains(): void {
+    for (const settle of this.drains.values()) {
+      settle();
+    }
+    this.drains.clear();
+  }
+}
