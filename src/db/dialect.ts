@@ -36,7 +36,7 @@ export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * SQLite: the row count of the FTS5 table's data (search_fts_data) as the planner sees it, never
+ * SQLite: the row count of the FTS5 tables' data (search_fts_data, search_recent_fts_data) as the planner sees it, never
  * below SEARCH_DATA_ROWS_FLOOR. An empty index holds 2 rows there, and ANALYZE (PRAGMA optimize, on
  * every connection's open and hourly) records that; with a count under 10 SQLite plans FTS5's own
  * `DELETE FROM search_fts_data WHERE id >= ? AND id <= ?`, run for every segment a merge retires, as
@@ -49,22 +49,34 @@ export async function keepSearchStatisticsUsable(db: Kysely<any>): Promise<void>
   if (dialectOf(db) === 'postgres') {
     return;
   }
-  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_schema where name = 'sqlite_stat1'`.execute(db);
-  if (Number(rows[0].n) === 0) {
-    // No statistics yet: count the table now, so that the first PRAGMA optimize finds it counted.
-    await sql`analyze search_fts_data`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from sqlite_schema where name in ('sqlite_stat1', ${sql.join(SEARCH_DATA_TABLES)})`.execute(db);
+  const present = new Set(rows.map((row) => row.name));
+  const tables = SEARCH_DATA_TABLES.filter((table) => present.has(table));
+  if (!present.has('sqlite_stat1')) {
+    // No statistics yet: count the tables now, so that the first PRAGMA optimize finds them counted.
+    for (const table of tables) {
+      await sql`analyze ${sql.table(table)}`.execute(db);
+    }
   }
-  const updated = await sql`update sqlite_stat1 set stat = ${String(SEARCH_DATA_ROWS_FLOOR)}
-    where tbl = 'search_fts_data' and idx is null and cast(stat as integer) < ${SEARCH_DATA_ROWS_FLOOR}`.execute(db);
-  const missing = await sql`insert into sqlite_stat1 (tbl, idx, stat)
-    select 'search_fts_data', null, ${String(SEARCH_DATA_ROWS_FLOOR)}
-    where not exists (select 1 from sqlite_stat1 where tbl = 'search_fts_data' and idx is null)`.execute(db);
-  if (Number(updated.numAffectedRows ?? 0n) + Number(missing.numAffectedRows ?? 0n) > 0) {
+  let changed = 0;
+  for (const table of tables) {
+    const updated = await sql`update sqlite_stat1 set stat = ${String(SEARCH_DATA_ROWS_FLOOR)}
+      where tbl = ${table} and idx is null and cast(stat as integer) < ${SEARCH_DATA_ROWS_FLOOR}`.execute(db);
+    const missing = await sql`insert into sqlite_stat1 (tbl, idx, stat)
+      select ${table}, null, ${String(SEARCH_DATA_ROWS_FLOOR)}
+      where not exists (select 1 from sqlite_stat1 where tbl = ${table} and idx is null)`.execute(db);
+    changed += Number(updated.numAffectedRows ?? 0n) + Number(missing.numAffectedRows ?? 0n);
+  }
+  if (changed > 0) {
     // The planner reads sqlite_stat1 when the schema is loaded; this reloads it (and re-prepares statements).
     await sql`analyze sqlite_schema`.execute(db);
   }
 }
 
+/** The FTS5 data tables of the full and the recent index (createSearchIndex, createRecentSearchIndex). */
+const SEARCH_DATA_TABLES = ['search_fts_data', 'search_recent_fts_data'];
 const SEARCH_DATA_ROWS_FLOOR = 16;
 
 /**
@@ -134,26 +146,96 @@ export async function createSearchIndex(db: Kysely<any>): Promise<void> {
     insert into search_fts (rowid, terms) values (new.id, new.terms); end`.execute(db);
 }
 
+/** How many of the newest documents the recent index holds (see createRecentSearchIndex). */
+export const RECENT_SEARCH_DOCUMENTS = 100_000;
+
 /**
- * The documents of a source type holding every one of the words, or any one of them (each as itself or as the phrase of
- * its character pairs, see src/core/search.ts), with a rank (smaller is more relevant: BM25 on
- * SQLite, the negated ts_rank on PostgreSQL), as a subquery to join on source_id. With `newest`, only
- * the newest that many matches of the index (all source types) are ranked: the rank is the costly
- * part for a word in every tenth document.
+ * A second full-text index over only the newest RECENT_SEARCH_DOCUMENTS documents, kept in step with
+ * search_documents by triggers (an insert also drops the document that falls out of it). A search
+ * ranks only the newest matches of a frequent word (SEARCH_WINDOWS in the appeals repository), and
+ * when the recent index holds that many, those are all in it. Ranking there is what makes it fast:
+ * weighing a word (FTS5's bm25) counts every document holding it, 29 ms for a word in 378,575 of
+ * 1,000,000 appeals, and on PostgreSQL finding the newest matches of a word collects all of them
+ * first. In the recent index both are bounded by its size, not the corpus's (bench/search.ts).
+ */
+export async function createRecentSearchIndex(db: Kysely<any>): Promise<void> {
+  const newest = RECENT_SEARCH_DOCUMENTS;
+  if (dialectOf(db) === 'postgres') {
+    await sql`create table search_recent (id bigint primary key, tsv tsvector not null)`.execute(db);
+    await sql`create index search_recent_tsv on search_recent using gin (tsv)`.execute(db);
+    await sql`create function search_recent_insert() returns trigger language plpgsql as $$ begin
+      insert into search_recent (id, tsv) select id, tsv from inserted;
+      delete from search_recent where id <= (select max(id) from inserted) - ${sql.lit(newest)};
+      return null; end $$`.execute(db);
+    await sql`create function search_recent_update() returns trigger language plpgsql as $$ begin
+      update search_recent r set tsv = u.tsv from updated u where r.id = u.id;
+      return null; end $$`.execute(db);
+    await sql`create function search_recent_delete() returns trigger language plpgsql as $$ begin
+      delete from search_recent r using deleted d where r.id = d.id;
+      return null; end $$`.execute(db);
+    await sql`create trigger search_recent_ai after insert on search_documents referencing new table as inserted
+      for each statement execute function search_recent_insert()`.execute(db);
+    await sql`create trigger search_recent_au after update on search_documents referencing new table as updated
+      for each statement execute function search_recent_update()`.execute(db);
+    await sql`create trigger search_recent_ad after delete on search_documents referencing old table as deleted
+      for each statement execute function search_recent_delete()`.execute(db);
+    await sql`insert into search_recent (id, tsv) select id, tsv from search_documents
+      where id > (select coalesce(max(id), 0) from search_documents) - ${sql.lit(newest)}`.execute(db);
+    return;
+  }
+  // Contentless: it holds no copy of the terms, and forgets a document by its rowid alone.
+  await sql`create virtual table search_recent_fts using fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61')`.execute(
+    db,
+  );
+  await sql`create trigger search_recent_ai after insert on search_documents begin
+    insert into search_recent_fts (rowid, terms) values (new.id, new.terms);
+    delete from search_recent_fts where rowid in (select id from search_recent_fts_docsize where id <= new.id - ${sql.lit(newest)}); end`.execute(
+    db,
+  );
+  await sql`create trigger search_recent_au after update on search_documents
+    when exists (select 1 from search_recent_fts_docsize where id = old.id) begin
+    delete from search_recent_fts where rowid = old.id;
+    insert into search_recent_fts (rowid, terms) values (new.id, new.terms); end`.execute(db);
+  await sql`create trigger search_recent_ad after delete on search_documents begin
+    delete from search_recent_fts where rowid = old.id; end`.execute(db);
+  await sql`insert into search_recent_fts (rowid, terms) select id, terms from search_documents
+    where id > (select coalesce(max(id), 0) from search_documents) - ${sql.lit(newest)}`.execute(db);
+}
+
+/** Which full-text index a search reads: every document, or only the newest (createRecentSearchIndex). */
+export type SearchIndex = 'all' | 'recent';
+
+/** Rank only the newest `newest` matches, found in `index`; the recent index must hold that many. */
+export interface SearchWindow {
+  newest: number;
+  index: SearchIndex;
+}
+
+/**
+ * The documents of a source type holding every one of the words, or any one of them (each as itself
+ * or as the phrase of its character pairs, see src/core/search.ts), with a rank (smaller is more
+ * relevant: BM25 on SQLite, the negated ts_rank on PostgreSQL), as a subquery to join on source_id.
+ * With a window, only the newest that many matches of the index (all source types) are ranked: the
+ * rank is the costly part for a word in every tenth document.
  */
 export function searchMatches(
   db: Kysely<any>,
   sourceType: string,
   words: readonly { word: string; bigrams: string[] }[],
   mode: 'all' | 'any' = 'all',
-  newest?: number,
+  window?: SearchWindow,
 ) {
   if (dialectOf(db) === 'postgres') {
     const query = tsQuery(words, mode);
-    if (newest !== undefined) {
-      return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(d.tsv, q.query) as rank
-        from (select id from search_documents, to_tsquery('simple', ${query}) as q(query)
-          where tsv @@ q.query order by id desc limit ${newest}) w
+    if (window) {
+      const newest =
+        window.index === 'recent'
+          ? sql`select id, tsv from search_recent, to_tsquery('simple', ${query}) as q(query)
+              where tsv @@ q.query order by id desc limit ${window.newest}`
+          : sql`select id, tsv from search_documents, to_tsquery('simple', ${query}) as q(query)
+              where tsv @@ q.query order by id desc limit ${window.newest}`;
+      return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(w.tsv, q.query) as rank
+        from (${newest}) w
         join search_documents d on d.id = w.id, to_tsquery('simple', ${query}) as q(query)
         where d.source_type = ${sourceType})`;
     }
@@ -162,9 +244,17 @@ export function searchMatches(
       where d.source_type = ${sourceType} and d.tsv @@ q.query)`;
   }
   const match = ftsMatch(words, mode);
-  if (newest !== undefined) {
+  if (window) {
+    // bm25 weighs each word by the documents of this index holding it: in the recent one, a pass over
+    // a tenth of a million at most.
+    const newest =
+      window.index === 'recent'
+        ? sql`select rowid, bm25(search_recent_fts) as rank from search_recent_fts
+            where search_recent_fts match ${match} order by rowid desc limit ${window.newest}`
+        : sql`select rowid, bm25(search_fts) as rank from search_fts
+            where search_fts match ${match} order by rowid desc limit ${window.newest}`;
     return sql<{ source_id: string; rank: number }>`(select d.source_id, w.rank
-      from (select rowid, bm25(search_fts) as rank from search_fts where search_fts match ${match} order by rowid desc limit ${newest}) w
+      from (${newest}) w
       join search_documents d on d.id = w.rowid
       where d.source_type = ${sourceType})`;
   }
@@ -178,17 +268,20 @@ export async function countSearchMatches(
   db: Kysely<any>,
   words: readonly { word: string; bigrams: string[] }[],
   limit: number,
+  index: SearchIndex = 'all',
 ): Promise<number> {
-  const row =
-    dialectOf(db) === 'postgres'
-      ? await sql<{ n: number }>`select count(*) as n from (select 1 from search_documents
-          where tsv @@ to_tsquery('simple', ${tsQuery(words, 'all')}) limit ${limit}) w`.execute(db)
-      : await sql<{
-          n: number;
-        }>`select count(*) as n from (select rowid from search_fts where search_fts match ${ftsMatch(words, 'all')} limit ${limit}) w`.execute(
-          db,
-        );
-  return Number(row.rows[0]?.n ?? 0);
+  let counted;
+  if (dialectOf(db) === 'postgres') {
+    const table = sql.table(index === 'recent' ? 'search_recent' : 'search_documents');
+    counted = sql<{ n: number }>`select count(*) as n from (select 1 from ${table}
+      where tsv @@ to_tsquery('simple', ${tsQuery(words, 'all')}) limit ${limit}) w`;
+  } else {
+    const table = sql.table(index === 'recent' ? 'search_recent_fts' : 'search_fts');
+    counted = sql<{ n: number }>`select count(*) as n from (select rowid from ${table}
+      where ${table} match ${ftsMatch(words, 'all')} limit ${limit}) w`;
+  }
+  const { rows } = await counted.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 function tsQuery(words: readonly { word: string; bigrams: string[] }[], mode: 'all' | 'any'): string {

@@ -16,6 +16,7 @@ import * as consultBallots from './migrations/0012_consult_ballots';
 import * as consultHearings from './migrations/0013_consult_hearings';
 import * as opinionScanIndexes from './migrations/0014_opinion_scan_indexes';
 import * as searchStatistics from './migrations/0015_search_statistics';
+import * as recentSearchIndex from './migrations/0016_recent_search_index';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013_consult_hearings': consultHearings,
   '0014_opinion_scan_indexes': opinionScanIndexes,
   '0015_search_statistics': searchStatistics,
+  '0016_recent_search_index': recentSearchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import type { QueryWord } from '../../core/search';
-import { countSearchMatches, inList, searchMatches } from '../../db/dialect';
+import { countSearchMatches, inList, searchMatches, type SearchWindow } from '../../db/dialect';
 import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
@@ -292,12 +292,9 @@ export async function listBoard(
     return { rows, total, totalIsExact: true };
   }
   for (const window of windows) {
-    const everything = window === undefined || (await countSearchMatches(db, words, window)) < window;
-    const searched = base.innerJoin(
-      searchMatches(db, 'appeal', words, 'all', everything ? undefined : window).as('m'),
-      'm.source_id',
-      'appeals.id',
-    );
+    const ranked = await rankedWindow(db, words, window);
+    const everything = ranked === undefined;
+    const searched = base.innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id');
     const [rows, total] = await Promise.all([
       pageOf(searched.orderBy('m.rank').orderBy('appeals.closed_at', 'desc') as unknown as typeof base),
       countOf(searched as unknown as typeof base),
@@ -318,6 +315,21 @@ export async function listBoard(
 export const SEARCH_WINDOWS = [500, 5_000, 50_000, undefined];
 
 /**
+ * Where the newest `window` matches are ranked: in the recent index when it holds that many (they are
+ * then all there, and ranking there is cheap), else in the whole index; undefined when there are
+ * fewer matches in all, so every one of them is ranked.
+ */
+async function rankedWindow(db: Db, words: readonly QueryWord[], window: number | undefined): Promise<SearchWindow | undefined> {
+  if (window === undefined) {
+    return undefined;
+  }
+  if ((await countSearchMatches(db, words, window, 'recent')) >= window) {
+    return { newest: window, index: 'recent' };
+  }
+  return (await countSearchMatches(db, words, window)) >= window ? { newest: window, index: 'all' } : undefined;
+}
+
+/**
  * Full-text search within the viewer's scope, with the inbox's filters, most relevant first (then
  * newest) among the newest matches (SEARCH_WINDOWS); the total is then a lower bound. Like the
  * inbox, the page is found on ids and only its rows are read in full.
@@ -333,10 +345,11 @@ export async function searchAppeals(
 ): Promise<{ rows: AppealListRow[]; total: number; totalIsExact: boolean }> {
   const wanted = query.page * query.pageSize;
   for (const window of windows) {
-    const everything = window === undefined || (await countSearchMatches(db, words, window)) < window;
+    const ranked = await rankedWindow(db, words, window);
+    const everything = ranked === undefined;
     const base = db
       .selectFrom('appeals')
-      .innerJoin(searchMatches(db, 'appeal', words, 'all', everything ? undefined : window).as('m'), 'm.source_id', 'appeals.id')
+      .innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id')
       .where(scopeFilter(actor))
       .where(queryFilters(query, now, settings));
     const [page, total] = await Promise.all([

@@ -3,7 +3,7 @@ import { appealBody, createAppealsDesk, type AppealsDesk } from '../../../test/f
 import { client, startTestApp, type TestEnv } from '../../../test/harness';
 import { submitAppeal } from './commands/submitAppeal';
 import { sql } from 'kysely';
-import { countSearchMatches, refreshPlannerStatistics, searchMatches } from '../../db/dialect';
+import { countSearchMatches, dialectOf, RECENT_SEARCH_DOCUMENTS, refreshPlannerStatistics, searchMatches } from '../../db/dialect';
 import { loadActor } from '../../core/actor';
 import { withBigrams } from '../../core/search';
 import { listBoard, searchAppeals } from './repository';
@@ -126,11 +126,11 @@ describe('ranking the newest matches first', () => {
     await act(ids[0], 'dispatch', { unitId: desk.orgs.unitA.id });
   });
 
-  it('counts matches up to a limit, and ranks only the newest when asked', async () => {
-    expect(await countSearchMatches(env.ctx.db, words, 2)).toBe(2);
-    expect(await countSearchMatches(env.ctx.db, words, 100)).toBe(4);
+  it.each(['all', 'recent'] as const)('counts matches up to a limit, and ranks only the newest when asked (%s index)', async (index) => {
+    expect(await countSearchMatches(env.ctx.db, words, 2, index)).toBe(2);
+    expect(await countSearchMatches(env.ctx.db, words, 100, index)).toBe(4);
     const newest = await env.ctx.db
-      .selectFrom(searchMatches(env.ctx.db, 'appeal', words, 'all', 2).as('m'))
+      .selectFrom(searchMatches(env.ctx.db, 'appeal', words, 'all', { newest: 2, index }).as('m'))
       .select('m.source_id')
       .execute();
     expect(newest.map((row) => row.source_id).sort()).toEqual([ids[2], ids[3]].sort());
@@ -199,23 +199,63 @@ describe('GET /api/public/board?q=', () => {
   });
 });
 
-describe.skipIf(process.env.TEST_DB === 'postgres')('SQLite planner statistics of the index', () => {
-  const dataRows = async () =>
-    (await sql<{ stat: string }>`select stat from sqlite_stat1 where tbl = 'search_fts_data' and idx is null`.execute(env.ctx.db)).rows.map(
-      (row) => Number(row.stat),
-    );
+describe('the recent index', () => {
+  const words = [withBigrams('旧档案')];
+  /** A document of its own source type with the given id, as the indexer would have numbered it that many documents later. */
+  const documentWithId = (id: number, terms: string) =>
+    dialectOf(env.ctx.db) === 'postgres'
+      ? sql`insert into search_documents (id, source_type, source_id, terms, indexed_at) overriding system value
+          values (${id}, 'test', ${String(id)}, ${terms}, '2026-03-02T02:00:00.000Z')`.execute(env.ctx.db)
+      : sql`insert into search_documents (id, source_type, source_id, terms, indexed_at)
+          values (${id}, 'test', ${String(id)}, ${terms}, '2026-03-02T02:00:00.000Z')`.execute(env.ctx.db);
+  const counts = async () => [await countSearchMatches(env.ctx.db, words, 10), await countSearchMatches(env.ctx.db, words, 10, 'recent')];
 
-  it('never counts the FTS5 data table as nearly empty, which plans every merge clean-up as a scan of the index', async () => {
-    // As migrated, and as PRAGMA optimize leaves it (on every open of a connection, and the hourly job).
-    expect((await dataRows())[0]).toBeGreaterThanOrEqual(10);
-    await sql`pragma optimize = 0x10002`.execute(env.ctx.db);
-    expect((await dataRows())[0]).toBeGreaterThanOrEqual(10);
-    // Counted while the index was empty (an ANALYZE of its own), then set right by the hourly job.
-    await sql`analyze search_fts_data`.execute(env.ctx.db);
-    await sql`update sqlite_stat1 set stat = '2' where tbl = 'search_fts_data' and idx is null`.execute(env.ctx.db);
-    await refreshPlannerStatistics(env.ctx.db);
-    const [rows, ...others] = await dataRows();
-    expect(others).toEqual([]);
-    expect(rows).toBeGreaterThanOrEqual(16);
+  it(`holds the newest ${RECENT_SEARCH_DOCUMENTS.toLocaleString('en')} documents, follows their changes, and forgets the one that falls out`, async () => {
+    const { id } = await env.ctx.db
+      .selectFrom('search_documents')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    const old = Number(id) + 1;
+    await documentWithId(old, '旧档案 旧 档案');
+    expect(await counts()).toEqual([1, 1]);
+    await documentWithId(old + RECENT_SEARCH_DOCUMENTS - 1, '新闻 稿');
+    expect(await counts()).toEqual([1, 1]);
+
+    await documentWithId(old + RECENT_SEARCH_DOCUMENTS, '旧档案 旧 档案 新');
+    expect(await counts()).toEqual([2, 1]);
+    // A change to a document that fell out stays out of the recent index; one still in it is followed.
+    await env.ctx.db.updateTable('search_documents').set({ terms: '旧档案 改 了' }).where('id', '=', old).execute();
+    await env.ctx.db
+      .updateTable('search_documents')
+      .set({ terms: '新闻 稿 旧档案' })
+      .where('id', '=', old + RECENT_SEARCH_DOCUMENTS - 1)
+      .execute();
+    expect(await counts()).toEqual([3, 2]);
+    await env.ctx.db.deleteFrom('search_documents').where('source_type', '=', 'test').execute();
+    expect(await counts()).toEqual([0, 0]);
   });
 });
+
+describe.skipIf(process.env.TEST_DB === 'postgres').each(['search_fts_data', 'search_recent_fts_data'])(
+  'SQLite planner statistics of %s',
+  (table) => {
+    const dataRows = async () =>
+      (await sql<{ stat: string }>`select stat from sqlite_stat1 where tbl = ${table} and idx is null`.execute(env.ctx.db)).rows.map(
+        (row) => Number(row.stat),
+      );
+
+    it('never counts the FTS5 data table as nearly empty, which plans every merge clean-up as a scan of the index', async () => {
+      // As migrated, and as PRAGMA optimize leaves it (on every open of a connection, and the hourly job).
+      expect((await dataRows())[0]).toBeGreaterThanOrEqual(10);
+      await sql`pragma optimize = 0x10002`.execute(env.ctx.db);
+      expect((await dataRows())[0]).toBeGreaterThanOrEqual(10);
+      // Counted while the index was empty (an ANALYZE of its own), then set right by the hourly job.
+      await sql`analyze ${sql.table(table)}`.execute(env.ctx.db);
+      await sql`update sqlite_stat1 set stat = '2' where tbl = ${table} and idx is null`.execute(env.ctx.db);
+      await refreshPlannerStatistics(env.ctx.db);
+      const [rows, ...others] = await dataRows();
+      expect(others).toEqual([]);
+      expect(rows).toBeGreaterThanOrEqual(16);
+    });
+  },
+);
