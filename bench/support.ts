@@ -145,7 +145,8 @@ export async function startBenchApp(database: BenchDatabase, options: { clock?: 
   const secret = randomBytes(32).toString('base64');
   const config = loadConfig(benchEnv(database, dataDir, secret));
   // The background thread keeps the system clock: with another clock, events are handled in this thread.
-  const background = options.clock ? undefined : new BackgroundThread({ config });
+  // No scheduled jobs: a backfill or the planner's statistics would run in the middle of a measurement.
+  const background = options.clock ? undefined : new BackgroundThread({ config, jobs: false });
   const ctx = createContext(config, { clock: options.clock, outbox: background });
   await migrateToLatest(ctx.db);
   await background?.start();

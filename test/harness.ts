@@ -56,7 +56,7 @@ async function testDatabase(): Promise<{ url: string; schema?: string; drop: () 
 }
 
 export interface TestAppOptions {
-  /** Handle events in the background thread, as src/main.ts does, instead of in the test's thread. */
+  /** Handle events in the background thread, as src/main.ts does, instead of in the test's thread (no scheduled jobs). */
   backgroundThread?: boolean;
 }
 
@@ -77,7 +77,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     const connectOptions = { schema: database.schema, poolSize: 4 };
     const db = connect(database.url, connectOptions);
     await migrateToLatest(db);
-    const background = options.backgroundThread ? new BackgroundThread({ config, connect: connectOptions }) : undefined;
+    const background = options.backgroundThread ? new BackgroundThread({ config, connect: connectOptions, jobs: false }) : undefined;
     await background?.start();
     const ctx = createContext(config, { clock, db, outbox: background });
     const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });

@@ -6,6 +6,8 @@ import type { ConnectOptions } from '../db/database';
 export interface BackgroundSettings {
   config: Config;
   connect?: ConnectOptions;
+  /** Run the scheduled jobs (default); the outbox is handled either way. */
+  jobs?: boolean;
 }
 
 export type ToBackground = { type: 'drain'; id: number } | { type: 'stop' };
@@ -48,14 +50,16 @@ export class BackgroundThread implements Outbox {
         reject(error);
       });
       worker.on('exit', (code) => {
+        this.worker = null;
         this.settleDrains();
         if (!this.stopping) {
           // Events stay in the outbox until handled: a new thread picks them up.
           console.error(`background thread exited with code ${code}; restarting`);
-          setTimeout(
-            () => void this.start().catch((error: unknown) => console.error('background thread failed to start', error)),
-            RESTART_AFTER_MS,
-          );
+          setTimeout(() => {
+            if (!this.stopping) {
+              this.start().catch((error: unknown) => console.error('background thread failed to start', error));
+            }
+          }, RESTART_AFTER_MS);
         }
       });
     });

@@ -15,7 +15,7 @@ const ctx = createContext(config, { connect: { ...settings.connect, checkpointer
 subscribeModules(ctx, allModules);
 warmUpTextPipeline();
 await textSegmenter(ctx);
-const stopScheduler = startScheduler(ctx, allModules, (message, error) => console.error(message, error));
+const stopScheduler = startScheduler(ctx, allModules, (message, error) => console.error(message, error), { jobs: settings.jobs });
 
 const send = (message: FromBackground) => port.postMessage(message);
 const drainFailed = (error: unknown) => console.error('event drain failed', error);

@@ -20,10 +20,16 @@ const plannerStatistics: ScheduledJob = {
 
 /**
  * Runs the modules' scheduled jobs and catches up on unhandled events. Every instance ticks, but a
- * job's slot can be claimed once, so each run happens in exactly one instance.
+ * job's slot can be claimed once, so each run happens in exactly one instance. Without jobs (the
+ * benchmarks, which measure one thing at a time), only the catching up.
  */
-export function startScheduler(ctx: AppContext, modules: ModuleManifest[], log: (message: string, error?: unknown) => void): () => void {
-  const jobs = [housekeeping, plannerStatistics, ...modules.flatMap((module) => module.jobs ?? [])];
+export function startScheduler(
+  ctx: AppContext,
+  modules: ModuleManifest[],
+  log: (message: string, error?: unknown) => void,
+  options: { jobs?: boolean } = {},
+): () => void {
+  const jobs = options.jobs === false ? [] : [housekeeping, plannerStatistics, ...modules.flatMap((module) => module.jobs ?? [])];
   const timers = jobs.map((job) => {
     const seconds = job.intervalSeconds(ctx);
     const tick = async () => {
