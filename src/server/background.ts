@@ -39,6 +39,9 @@ export class BackgroundThread implements Outbox {
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromBackground) => {
         if (message.type === 'ready') {
+          // From now on the thread does not keep the process alive by itself: a process whose server
+          // or test run has ended, without closing the app, still exits.
+          worker.unref();
           resolve();
         } else if (message.type === 'drained') {
           this.drains.get(message.id)?.();
@@ -84,6 +87,8 @@ export class BackgroundThread implements Outbox {
       return;
     }
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Kept alive until the thread has finished its batch and closed its connection.
+    worker.ref();
     worker.postMessage({ type: 'stop' } satisfies ToBackground);
     await exited;
   }
