@@ -165,7 +165,10 @@ export async function createRecentSearchIndex(db: Kysely<any>): Promise<void> {
     await sql`create index search_recent_tsv on search_recent using gin (tsv)`.execute(db);
     await sql`create function search_recent_insert() returns trigger language plpgsql as $$ begin
       insert into search_recent (id, tsv) select id, tsv from inserted;
-      delete from search_recent where id <= (select max(id) from inserted) - ${sql.lit(newest)};
+      -- The ids this statement pushes out, as a range from both ends: an open range would walk the
+      -- dead index entries of every earlier push until vacuum (indexing slowed from 889 to 516/s).
+      delete from search_recent where id between (select min(id) from inserted) - ${sql.lit(newest)}
+        and (select max(id) from inserted) - ${sql.lit(newest)};
       return null; end $$`.execute(db);
     await sql`create function search_recent_update() returns trigger language plpgsql as $$ begin
       update search_recent r set tsv = u.tsv from updated u where r.id = u.id;
