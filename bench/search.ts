@@ -401,8 +401,13 @@ interface QueryResult extends QuerySpec {
   countShare: number;
 }
 
-const roleOf = (statement: string): Statement['role'] =>
-  /count\(\*\)/i.test(statement) ? 'count' : /\blimit\b/i.test(statement) ? 'page' : 'rows';
+/** The page statement carries the total (`count(*) over ()`); a count statement counts the window's matches or, past the end, the total. */
+const roleOf = (statement: string): Statement['role'] => {
+  if (/count\(\*\) over/i.test(statement)) {
+    return 'page';
+  }
+  return /count\(\*\)/i.test(statement) ? 'count' : /\blimit\b/i.test(statement) ? 'page' : 'rows';
+};
 
 async function diagnose(database: BenchDatabase, desk: Desk, bench: BenchApp, specs: QuerySpec[]): Promise<Statement[][]> {
   const sink: { events: LogEvent[] | null } = { events: null };

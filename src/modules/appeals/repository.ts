@@ -352,26 +352,24 @@ export async function searchAppeals(
       .innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id')
       .where(scopeFilter(actor))
       .where(queryFilters(query, now, settings));
-    // The total rides on the page's rows (one pass of the full-text query instead of two); a page past
-    // the end has no rows to carry it.
-    const page = await base
-      .select(['appeals.id', sql<number>`count(*) over ()`.as('total')])
-      .orderBy('m.rank')
-      .orderBy('appeals.received_at', 'desc')
-      .orderBy('appeals.id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute();
-    const total = Number(
-      page[0]?.total ?? (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total,
-    );
-    if (everything || total >= wanted) {
+    const [page, total] = await Promise.all([
+      base
+        .select('appeals.id')
+        .orderBy('m.rank')
+        .orderBy('appeals.received_at', 'desc')
+        .orderBy('appeals.id', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    if (everything || Number(total.total) >= wanted) {
       return {
         rows: await rowsInOrder(
           db,
           page.map((row) => row.id),
         ),
-        total,
+        total: Number(total.total),
         totalIsExact: everything,
       };
     }
