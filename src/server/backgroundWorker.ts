@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { textSegmenter } from '../core/textDictionary';
 import { allModules } from '../modules';
@@ -8,22 +7,7 @@ import { createContext } from './context';
 import { subscribeModules } from './modules';
 import { startScheduler } from './scheduler';
 
-/**
- * The thread yields the CPU to the one serving requests when both want it (Linux keeps a nice value per
- * thread, and this sets only the calling one's): under a burst, handling what was written waits a
- * little rather than the people writing it. It still gets about a tenth of a busy core.
- */
-const BACKGROUND_NICENESS = 10;
-
 const port = parentPort!;
-// Elsewhere the call would lower the whole process.
-if (process.platform === 'linux') {
-  try {
-    os.setPriority(BACKGROUND_NICENESS);
-  } catch {
-    // Not permitted here: the thread runs at the process's priority.
-  }
-}
 const { settings } = workerData as { settings: BackgroundSettings };
 // The secret arrives as a plain Uint8Array: structured cloning does not keep Buffer.
 const config = { ...settings.config, masterSecret: Buffer.from(settings.config.masterSecret) };
