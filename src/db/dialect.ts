@@ -234,12 +234,8 @@ export function searchMatches(
   if (dialectOf(db) === 'postgres') {
     const query = tsQuery(words, mode);
     if (window) {
-      const newest =
-        window.index === 'recent'
-          ? sql`select id, tsv from search_recent, to_tsquery('simple', ${query}) as q(query)
-              where tsv @@ q.query order by id desc limit ${window.newest}`
-          : sql`select id, tsv from search_documents, to_tsquery('simple', ${query}) as q(query)
-              where tsv @@ q.query order by id desc limit ${window.newest}`;
+      const newest = sql`select id, tsv from ${indexTable(db, window.index)}, to_tsquery('simple', ${query}) as q(query)
+        where tsv @@ q.query order by id desc limit ${window.newest}`;
       return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(w.tsv, q.query) as rank
         from (${newest}) w
         join search_documents d on d.id = w.id, to_tsquery('simple', ${query}) as q(query)
@@ -253,12 +249,9 @@ export function searchMatches(
   if (window) {
     // bm25 weighs each word by the documents of this index holding it: in the recent one, a pass over
     // a tenth of a million at most.
-    const newest =
-      window.index === 'recent'
-        ? sql`select rowid, bm25(search_recent_fts) as rank from search_recent_fts
-            where search_recent_fts match ${match} order by rowid desc limit ${window.newest}`
-        : sql`select rowid, bm25(search_fts) as rank from search_fts
-            where search_fts match ${match} order by rowid desc limit ${window.newest}`;
+    const fts = indexTable(db, window.index);
+    const newest = sql`select rowid, bm25(${fts}) as rank from ${fts}
+      where ${fts} match ${match} order by rowid desc limit ${window.newest}`;
     return sql<{ source_id: string; rank: number }>`(select d.source_id, w.rank
       from (${newest}) w
       join search_documents d on d.id = w.rowid
@@ -269,6 +262,14 @@ export function searchMatches(
     where search_fts match ${match} and d.source_type = ${sourceType})`;
 }
 
+/** The table a full-text index is read from: the FTS5 table on SQLite, the one with the tsvector on PostgreSQL. */
+function indexTable(db: Kysely<any>, index: SearchIndex) {
+  if (dialectOf(db) === 'postgres') {
+    return sql.table(index === 'recent' ? 'search_recent' : 'search_documents');
+  }
+  return sql.table(index === 'recent' ? 'search_recent_fts' : 'search_fts');
+}
+
 /** How many documents of the index (all source types) hold the words, counted up to `limit`. */
 export async function countSearchMatches(
   db: Kysely<any>,
@@ -276,16 +277,13 @@ export async function countSearchMatches(
   limit: number,
   index: SearchIndex = 'all',
 ): Promise<number> {
-  let counted;
-  if (dialectOf(db) === 'postgres') {
-    const table = sql.table(index === 'recent' ? 'search_recent' : 'search_documents');
-    counted = sql<{ n: number }>`select count(*) as n from (select 1 from ${table}
-      where tsv @@ to_tsquery('simple', ${tsQuery(words, 'all')}) limit ${limit}) w`;
-  } else {
-    const table = sql.table(index === 'recent' ? 'search_recent_fts' : 'search_fts');
-    counted = sql<{ n: number }>`select count(*) as n from (select rowid from ${table}
-      where ${table} match ${ftsMatch(words, 'all')} limit ${limit}) w`;
-  }
+  const table = indexTable(db, index);
+  const counted =
+    dialectOf(db) === 'postgres'
+      ? sql<{ n: number }>`select count(*) as n from (select 1 from ${table}
+          where tsv @@ to_tsquery('simple', ${tsQuery(words, 'all')}) limit ${limit}) w`
+      : sql<{ n: number }>`select count(*) as n from (select rowid from ${table}
+          where ${table} match ${ftsMatch(words, 'all')} limit ${limit}) w`;
   const { rows } = await counted.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
