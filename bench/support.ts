@@ -147,7 +147,7 @@ export async function startBenchApp(database: BenchDatabase, options: { clock?: 
   // The background thread keeps the system clock: with another clock, events are handled in this thread.
   // No scheduled jobs: a backfill or the planner's statistics would run in the middle of a measurement.
   const background = options.clock ? undefined : new BackgroundThread({ config, jobs: false });
-  const ctx = createContext(config, { clock: options.clock, outbox: background });
+  const ctx = createContext(config, { clock: options.clock, outbox: background, connect: background?.requestConnection });
   await migrateToLatest(ctx.db);
   await background?.start();
   const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: false });

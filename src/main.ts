@@ -10,7 +10,7 @@ import { createContext } from './server/context';
 
 const config = loadConfig();
 const background = new BackgroundThread({ config });
-const ctx = createContext(config, { outbox: background });
+const ctx = createContext(config, { outbox: background, connect: background.requestConnection });
 await migrateToLatest(ctx.db);
 
 const firstStart = (await ctx.db.selectFrom('orgs').select('id').limit(1).execute()).length === 0;

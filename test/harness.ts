@@ -75,9 +75,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const startInstance = async (): Promise<TestInstance> => {
     const clock = new ManualClock(new Date(TEST_START));
     const connectOptions = { schema: database.schema, poolSize: 4 };
-    const db = connect(database.url, connectOptions);
-    await migrateToLatest(db);
     const background = options.backgroundThread ? new BackgroundThread({ config, connect: connectOptions, jobs: false }) : undefined;
+    const db = connect(database.url, background?.requestConnection ?? connectOptions);
+    await migrateToLatest(db);
     await background?.start();
     const ctx = createContext(config, { clock, db, outbox: background });
     const app = await buildApp(ctx, { modules: allModules, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });

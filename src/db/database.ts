@@ -34,6 +34,8 @@ export interface ConnectOptions {
    * commits, which run off the request thread anyway.
    */
   checkpointer?: boolean;
+  /** SQLite: the write lock's turns shared with the other connection of this process (see SharedWriteLock). */
+  writeLock?: SharedWriteLock;
 }
 
 export function dialectOfUrl(url: string): DialectName {
@@ -62,6 +64,7 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  // Opening waits for the lock as SQLite does (PRAGMA optimize may write); from then on nothing blocks (ImmediateTransactionDriver).
   database.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
   // Deleted personal data is overwritten on disk, not only unlinked (DP-06).
   database.pragma('secure_delete = ON');
@@ -71,39 +74,136 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   if (checkpoints) {
     database.pragma(`wal_autocheckpoint = ${WAL_RESET_PAGES}`);
   }
+  database.pragma('busy_timeout = 0');
   return new Kysely<Database>({
-    dialect: sqliteWithImmediateTransactions({ database: withStatementCache(database, () => void checkpoints?.terminate()) }),
+    dialect: sqliteWithImmediateTransactions(
+      { database: withStatementCache(database, () => void checkpoints?.terminate()) },
+      options.writeLock,
+    ),
   });
 }
+
+/**
+ * The write lock of one SQLite file shared by the two connections of an app process: the request
+ * thread's and the background thread's (src/server/background.ts). The request thread goes first:
+ * while one of its transactions waits for the lock, the background thread begins none, and when the
+ * background thread ends a transaction it wakes the waiting request thread at once. Without this the
+ * background thread, going from one handler's commit straight to the next begin, kept winning the
+ * lock against the request thread's retries, and submissions waited on counting and indexing.
+ */
+export interface SharedWriteLock {
+  /** Int32 slots: [0] request-thread begins waiting for the lock, [1] transactions ended by the background thread. */
+  turns: SharedArrayBuffer;
+  /** The background thread's connection: it lets the request thread go first. */
+  yields: boolean;
+}
+
+export const newWriteLockTurns = () => new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+
+const WAITING = 0;
+const RELEASED = 1;
 
 /**
  * Transactions take SQLite's write lock when they begin. The background thread writes through a
  * connection of its own; a deferred transaction that read before its first write would find, if that
  * connection committed in between, that it can no longer write, and fail at once (SQLITE_BUSY_SNAPSHOT:
  * busy_timeout does not wait that out). Begun immediately, it waits for the lock instead, and without
- * blocking the thread: busy_timeout would sleep inside the call, holding up every request of the event
- * loop while the other connection commits, so the begin is tried without it and retried after a
- * millisecond. This thread's transactions already run one after the other on its one connection.
+ * blocking the thread: the connection keeps busy_timeout at 0, because SQLite's wait sleeps inside the
+ * call, holding up every request of the event loop while the other connection commits, and a
+ * statement that finds the lock taken (a begin, or a write outside a transaction) is tried again
+ * asynchronously. Inside a transaction nothing waits: it holds the lock. This thread's transactions
+ * already run one after the other on its one connection.
  */
 class ImmediateTransactionDriver extends SqliteDriver {
+  readonly #turns: Int32Array | null;
+  readonly #yields: boolean;
+  #inTransaction = false;
+  #retrying: DatabaseConnection | null = null;
+
+  constructor(config: SqliteDialectConfig, lock: SharedWriteLock | undefined) {
+    super(config);
+    this.#turns = lock ? new Int32Array(lock.turns) : null;
+    this.#yields = lock?.yields ?? false;
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.#retrying ??= {
+      executeQuery: (query) =>
+        this.#inTransaction
+          ? connection.executeQuery(query)
+          : this.#untilLocked(() => connection.executeQuery(query), query === BEGIN_IMMEDIATE),
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+    return this.#retrying;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const turns = this.#turns;
+    const first = turns !== null && !this.#yields;
+    if (first) {
+      Atomics.add(turns, WAITING, 1);
+    }
+    try {
+      await connection.executeQuery(BEGIN_IMMEDIATE);
+    } finally {
+      if (first) {
+        Atomics.sub(turns, WAITING, 1);
+      }
+    }
+    this.#inTransaction = true;
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(COMMIT);
+    this.#endTransaction();
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(ROLLBACK);
+    } finally {
+      this.#endTransaction();
+    }
+  }
+
+  #endTransaction(): void {
+    this.#inTransaction = false;
+    const turns = this.#turns;
+    if (turns && this.#yields && Atomics.load(turns, WAITING) > 0) {
+      Atomics.add(turns, RELEASED, 1);
+      Atomics.notify(turns, RELEASED);
+    }
+  }
+
+  /** Runs a statement outside a transaction, again and again while another connection holds the lock. */
+  async #untilLocked<T>(run: () => Promise<T>, begin: boolean): Promise<T> {
     const since = Date.now();
     for (;;) {
-      await connection.executeQuery(LOCK_WAIT_NONE);
+      const released = this.#turns ? Atomics.load(this.#turns, RELEASED) : 0;
+      if (begin && this.#yields) {
+        await this.#letRequestsGoFirst(since);
+      }
       try {
-        await connection.executeQuery(BEGIN_IMMEDIATE);
-        return;
+        return await run();
       } catch (error) {
         if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - since > LOCK_WAIT_MS) {
           throw error;
         }
-      } finally {
-        await connection.executeQuery(LOCK_WAIT_DEFAULT);
       }
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      await (this.#turns && !this.#yields ? Atomics.waitAsync(this.#turns, RELEASED, released, 1).value : sleep(1));
+    }
+  }
+
+  /** The background thread waits while a request's transaction waits for the lock, up to YIELD_MS at a time. */
+  async #letRequestsGoFirst(since: number): Promise<void> {
+    while (Atomics.load(this.#turns!, WAITING) > 0 && Date.now() - since < YIELD_MS) {
+      await sleep(1);
     }
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * How long a write waits for the lock: past the longest a write of the background thread holds it (the
@@ -111,14 +211,16 @@ class ImmediateTransactionDriver extends SqliteDriver {
  * then rather than fails.
  */
 const LOCK_WAIT_MS = 30_000;
-const LOCK_WAIT_NONE = CompiledQuery.raw('pragma busy_timeout = 0');
-const LOCK_WAIT_DEFAULT = CompiledQuery.raw(`pragma busy_timeout = ${LOCK_WAIT_MS}`);
+/** The longest the background thread stands back for requests before it competes for the lock as an equal. */
+const YIELD_MS = 1_000;
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
 
-function sqliteWithImmediateTransactions(config: SqliteDialectConfig): Dialect {
+function sqliteWithImmediateTransactions(config: SqliteDialectConfig, lock: SharedWriteLock | undefined): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ImmediateTransactionDriver(config),
+    createDriver: () => new ImmediateTransactionDriver(config, lock),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
 import type { Outbox } from '../core/events';
-import type { ConnectOptions } from '../db/database';
+import { newWriteLockTurns, type ConnectOptions } from '../db/database';
 
 export interface BackgroundSettings {
   config: Config;
@@ -27,13 +27,21 @@ export class BackgroundThread implements Outbox {
   private stopping = false;
   private nextDrain = 1;
   private readonly drains = new Map<number, () => void>();
+  private readonly writeLockTurns = newWriteLockTurns();
+  /** How the request thread connects to the database, to share SQLite's write lock with this thread, going first. */
+  readonly requestConnection: ConnectOptions;
 
-  constructor(private readonly settings: BackgroundSettings) {}
+  constructor(private readonly settings: BackgroundSettings) {
+    this.requestConnection = { ...settings.connect, writeLock: { turns: this.writeLockTurns, yields: false } };
+  }
 
   /** Starts the thread once the database is migrated; resolves when its handlers are registered. */
   async start(): Promise<void> {
     const worker = new Worker(new URL('./backgroundThread.mjs', import.meta.url), {
-      workerData: { entry: new URL('./backgroundWorker.ts', import.meta.url).href, settings: this.settings },
+      workerData: {
+        entry: new URL('./backgroundWorker.ts', import.meta.url).href,
+        settings: { ...this.settings, connect: { ...this.settings.connect, writeLock: { turns: this.writeLockTurns, yields: true } } },
+      },
     });
     this.worker = worker;
     await new Promise<void>((resolve, reject) => {
