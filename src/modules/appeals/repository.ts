@@ -338,7 +338,7 @@ export async function searchAppeals(
   db: Db,
   actor: Actor,
   words: readonly QueryWord[],
-  query: Omit<AppealListQuery, 'box' | 'q'>,
+  query: SearchQuery,
   now: Date,
   settings: AppealSettings,
   windows: readonly (number | undefined)[] = SEARCH_WINDOWS,
@@ -347,34 +347,71 @@ export async function searchAppeals(
   for (const window of windows) {
     const ranked = await rankedWindow(db, words, window);
     const everything = ranked === undefined;
-    const base = db
-      .selectFrom('appeals')
-      .innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id')
-      .where(scopeFilter(actor))
-      .where(queryFilters(query, now, settings));
-    const [page, total] = await Promise.all([
-      base
-        .select('appeals.id')
-        .orderBy('m.rank')
-        .orderBy('appeals.received_at', 'desc')
-        .orderBy('appeals.id', 'desc')
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    if (everything || Number(total.total) >= wanted) {
-      return {
-        rows: await rowsInOrder(
-          db,
-          page.map((row) => row.id),
-        ),
-        total: Number(total.total),
-        totalIsExact: everything,
-      };
+    const base = searchBase(db, actor, words, ranked, query, now, settings);
+    const { ids, total } =
+      window !== undefined && window <= WHOLE_WINDOW_ROWS
+        ? pageOfWhole(await base.select(['appeals.id', 'm.rank', 'appeals.received_at']).execute(), query)
+        : await pageAndTotal(base, query);
+    if (everything || total >= wanted) {
+      return { rows: await rowsInOrder(db, ids), total, totalIsExact: everything };
     }
   }
   throw new Error('the last search window must be undefined: every match');
+}
+
+type SearchQuery = Omit<AppealListQuery, 'box' | 'q'>;
+
+/** The viewer's matches within the window that pass the filters. */
+const searchBase = (
+  db: Db,
+  actor: Actor,
+  words: readonly QueryWord[],
+  ranked: SearchWindow | undefined,
+  query: SearchQuery,
+  now: Date,
+  settings: AppealSettings,
+) =>
+  db
+    .selectFrom('appeals')
+    .innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id')
+    .where(scopeFilter(actor))
+    .where(queryFilters(query, now, settings));
+
+/**
+ * A window this small (or fewer matches in all) is read whole, ranked, filtered and counted in one
+ * statement, and paged here: FTS5 counts every document holding a word to weigh it (bm25), once per
+ * statement, so a page and its total in two statements paid for it twice.
+ */
+const WHOLE_WINDOW_ROWS = 500;
+
+interface RankedRow {
+  id: string;
+  rank: number;
+  received_at: string;
+}
+
+/** Most relevant first, then newest: the order the statement of pageAndTotal sorts in. */
+function pageOfWhole(rows: RankedRow[], query: { page: number; pageSize: number }) {
+  rows.sort((a, b) => a.rank - b.rank || compareDescending(a.received_at, b.received_at) || compareDescending(a.id, b.id));
+  const from = (query.page - 1) * query.pageSize;
+  return { ids: rows.slice(from, from + query.pageSize).map((row) => row.id), total: rows.length };
+}
+
+const compareDescending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+async function pageAndTotal(base: ReturnType<typeof searchBase>, query: { page: number; pageSize: number }) {
+  const [page, total] = await Promise.all([
+    base
+      .select('appeals.id')
+      .orderBy('m.rank')
+      .orderBy('appeals.received_at', 'desc')
+      .orderBy('appeals.id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: page.map((row) => row.id), total: Number(total.total) };
 }
 
 async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {
