@@ -401,9 +401,12 @@ interface QueryResult extends QuerySpec {
   countShare: number;
 }
 
-/** The page statement carries the total (`count(*) over ()`); a count statement counts the window's matches or, past the end, the total. */
+/**
+ * The page statement: the ranked ids of a page (limit), or of the whole first window with their ranks
+ * (paged in the app); a count statement counts the window's matches or, past the end, the total.
+ */
 const roleOf = (statement: string): Statement['role'] => {
-  if (/count\(\*\) over/i.test(statement)) {
+  if (/"m"\."rank"/.test(statement)) {
     return 'page';
   }
   return /count\(\*\)/i.test(statement) ? 'count' : /\blimit\b/i.test(statement) ? 'page' : 'rows';
