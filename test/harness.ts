@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { ManualClock } from '../src/core/clock';
 import type { AppContext } from '../src/core/context';
-import { connect } from '../src/db/database';
+import { connect, type Db } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { allModules } from '../src/modules';
 import { buildApp } from '../src/server/app';
@@ -122,4 +122,13 @@ export function client(app: FastifyInstance, cookie: string | null = null): Clie
     post: (url, payload, headers) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers }),
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
   };
+}
+
+/** The ids of the events no handler has marked handled yet (of one type, if given). */
+export async function unhandledEventIds(db: Db, type?: string): Promise<string[]> {
+  let query = db.selectFrom('events').select('id').where('handled_at', 'is', null);
+  if (type) {
+    query = query.where('type', '=', type);
+  }
+  return (await query.execute()).map((row) => row.id);
 }

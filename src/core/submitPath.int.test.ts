@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestEnv } from '../../test/harness';
+import { startTestApp, unhandledEventIds, type TestEnv } from '../../test/harness';
 import { insertRow, insertRows } from '../db/database';
 import { dialectOf } from '../db/dialect';
 import { EventProcessor, eventRow } from './events';
@@ -124,13 +124,7 @@ describe('EventProcessor with gathering', () => {
     await draining;
     await processor.drain();
     expect(batches.reduce((sum, size) => sum + size, 0)).toBe(7);
-    const pending = await env.ctx.db
-      .selectFrom('events')
-      .select('id')
-      .where('type', '=', 'test.gathered')
-      .where('handled_at', 'is', null)
-      .execute();
-    expect(pending).toEqual([]);
+    expect(await unhandledEventIds(env.ctx.db, 'test.gathered')).toEqual([]);
   });
 });
 

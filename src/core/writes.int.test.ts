@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestEnv } from '../../test/harness';
+import { startTestApp, unhandledEventIds, type TestEnv } from '../../test/harness';
 import { verifyAuditChain, writeAudit } from './audit';
 import { EventProcessor, recordEvent } from './events';
 import { badRequest } from './errors';
@@ -95,12 +95,6 @@ describe('EventProcessor', () => {
     });
     await Promise.all(instances.map((processor) => processor.drain()));
     expect(seen.toSorted()).toEqual(subjects.toSorted());
-    const pending = await env.ctx.db
-      .selectFrom('events')
-      .select('id')
-      .where('type', '=', 'test.counted')
-      .where('handled_at', 'is', null)
-      .execute();
-    expect(pending).toEqual([]);
+    expect(await unhandledEventIds(env.ctx.db, 'test.counted')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, createAppealsDesk, type AppealsDesk } from '../../test/factories';
-import { client, startTestApp, type TestEnv } from '../../test/harness';
+import { client, startTestApp, unhandledEventIds, type TestEnv } from '../../test/harness';
 import { verifyAuditChain } from '../core/audit';
 
 // Events handled in the background thread, as `npm start` runs the app: the request thread only writes.
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const submit = (content: string) => client(env.app).post('/api/public/appeals', appealBody(desk, { content }));
-const unhandledEvents = async () =>
-  Number(
-    (
-      await env.ctx.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('handled_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('the background thread', () => {
   it('handles what the request thread committed: the new appeal is searchable and the dispatcher notified', async () => {
@@ -31,7 +21,7 @@ describe('the background thread', () => {
     expect(response.statusCode).toBe(201);
     await env.ctx.events.drain();
 
-    expect(await unhandledEvents()).toBe(0);
+    expect(await unhandledEventIds(env.ctx.db)).toEqual([]);
     const found = await desk.dispatcher.client.get(`/api/appeals/search?q=${encodeURIComponent('下水道')}`);
     expect(found.json().items.map((item: { trackingNo: string }) => item.trackingNo)).toContain(response.json().trackingNo);
     const notifications = await desk.dispatcher.client.get('/api/notifications');
@@ -61,7 +51,7 @@ describe('the background thread', () => {
     expect(statuses.filter((status) => status >= 300)).toEqual([]);
     await env.ctx.events.drain();
 
-    expect(await unhandledEvents()).toBe(0);
+    expect(await unhandledEventIds(env.ctx.db)).toEqual([]);
     const indexed = await desk.dispatcher.client.get(`/api/appeals/search?q=${encodeURIComponent('路灯')}&pageSize=50`);
     expect(indexed.json().total).toBe(120);
     expect((await verifyAuditChain(env.ctx.db, env.ctx.crypto.auditKey)).ok).toBe(true);
