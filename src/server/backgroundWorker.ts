@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { textSegmenter } from '../core/textDictionary';
 import { allModules } from '../modules';
@@ -7,22 +6,6 @@ import type { BackgroundSettings, FromBackground, ToBackground } from './backgro
 import { createContext } from './context';
 import { subscribeModules } from './modules';
 import { startScheduler } from './scheduler';
-
-/**
- * The thread gives way to the one serving requests when both want the CPU (Linux keeps a nice value per
- * thread; this sets only the calling one's). Mildly: at 5 it still gets about a quarter of a contended
- * core, so a transaction it holds SQLite's write lock in ends soon, and it stands back from the lock while
- * a request waits (SharedWriteLock). Measured in bench/appeals-submit.ts against 0 and 10 (bench/REPORT.md).
- */
-const BACKGROUND_NICENESS = 5;
-// Elsewhere the call would lower the whole process.
-if (process.platform === 'linux') {
-  try {
-    os.setPriority(BACKGROUND_NICENESS);
-  } catch {
-    // Not permitted here: the thread runs at the process's priority.
-  }
-}
 
 const port = parentPort!;
 const { settings } = workerData as { settings: BackgroundSettings };
