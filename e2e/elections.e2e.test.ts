@@ -109,6 +109,8 @@ describe('voting in an election', () => {
       await security.getByRole('combobox', { name: '人员' }).fill('latecomer');
       await security.getByTitle(/^latecomer（/).click();
       await security.getByLabel('理由').fill('组织关系已于开始投票前转入本支部');
+      // The check reads the form as it stays, not the person list while it is still closing.
+      await security.getByRole('listbox').waitFor({ state: 'hidden' });
       await expectAccessible(security, 'roll correction');
       await security.getByRole('button', { name: buttonName('提交更正') }).click();
       await security.getByText('已加入投票名单，并记入审计日志').waitFor();
