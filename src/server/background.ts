@@ -32,7 +32,12 @@ export class BackgroundThread implements Outbox {
   readonly requestConnection: ConnectOptions;
 
   constructor(private readonly settings: BackgroundSettings) {
-    this.requestConnection = { ...settings.connect, writeLock: { turns: this.writeLockTurns, yields: false } };
+    this.requestConnection = this.connectionSharingTheLock({ yields: false });
+  }
+
+  /** The settings' connection, with this thread's share of SQLite's write lock: the request thread's side or its own. */
+  private connectionSharingTheLock({ yields }: { yields: boolean }): ConnectOptions {
+    return { ...this.settings.connect, writeLock: { turns: this.writeLockTurns, yields } };
   }
 
   /** Starts the thread once the database is migrated; resolves when its handlers are registered. */
@@ -40,7 +45,7 @@ export class BackgroundThread implements Outbox {
     const worker = new Worker(new URL('./backgroundThread.mjs', import.meta.url), {
       workerData: {
         entry: new URL('./backgroundWorker.ts', import.meta.url).href,
-        settings: { ...this.settings, connect: { ...this.settings.connect, writeLock: { turns: this.writeLockTurns, yields: true } } },
+        settings: { ...this.settings, connect: this.connectionSharingTheLock({ yields: true }) },
       },
     });
     this.worker = worker;
