@@ -61,6 +61,8 @@ const plan = {
    * set back; unset = the app's setting (better-sqlite3's default, 16 MB) throughout.
    */
   sqliteIndexCacheMB: process.env.BENCH_SQLITE_INDEX_CACHE_MB ? Number(process.env.BENCH_SQLITE_INDEX_CACHE_MB) : null,
+  /** Leave the bench database behind (its file or URL is printed), for queries and profiles afterwards. */
+  keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
 };
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 100;
@@ -698,7 +700,11 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
   } finally {
     await db.close();
     await bench.close();
-    await database.drop();
+    if (plan.keepDatabase) {
+      console.log(`${dialect}: kept the bench database ${database.file ?? database.url}`);
+    } else {
+      await database.drop();
+    }
   }
 }
 

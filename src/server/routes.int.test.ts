@@ -74,5 +74,12 @@ describe('HTTP shell', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['referrer-policy']).toBe('same-origin');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    const failed = await env.app.inject({ method: 'GET', url: '/api/no-such-route' });
+    expect(failed.statusCode).toBe(404);
+    expect(failed.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(failed.headers['cache-control']).toBe('no-store');
   });
 });

@@ -124,6 +124,7 @@ describe('the workflow from submission to rating', () => {
     expect(received.photos).toHaveLength(1);
     const image = await desk.dispatcher.client.get(received.photos[0].url);
     expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['cache-control']).toBe('private, no-store');
 
     expect((await act(id, 'dispatch', { unitId: desk.orgs.unitA.id, note: '内部提示：此前已有同类反映' })).statusCode).toBe(200);
     const dispatched = await detail(id, desk.handlerA);
