@@ -404,8 +404,9 @@ interface QueryResult extends QuerySpec {
 }
 
 /**
- * The page statement: the ranked ids of a page (limit), or of the whole first window with their ranks
- * (paged in the app); a count statement counts the window's matches or, past the end, the total.
+ * The page statement: the ranked ids of a page (limit), or for a small window the page's rows with the
+ * total and the window's count; a count statement counts the window's matches or, past the end, the
+ * total.
  */
 const roleOf = (statement: string): Statement['role'] => {
   if (/"m"\."rank"/.test(statement)) {
@@ -666,7 +667,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
 
     const queries: QueryResult[] = specs.map((spec, i) => {
       const sum = statements[i].reduce((total, s) => total + s.medianMs, 0);
-      const count = statements[i].find((s) => s.role === 'count')?.medianMs ?? NaN;
+      const count = statements[i].find((s) => s.role === 'count')?.medianMs ?? 0;
       return {
         ...spec,
         words: timed[i].words,
@@ -701,7 +702,7 @@ async function benchDialect(dialect: Dialect, loadgen: LoadGenerator) {
     await db.close();
     await bench.close();
     if (plan.keepDatabase) {
-      console.log(`${dialect}: kept the bench database ${database.file ?? database.url}`);
+      console.log(`${dialect}: kept the bench database ${database.file ?? database.url} (LIANXIN_SECRET ${bench.secret})`);
     } else {
       await database.drop();
     }

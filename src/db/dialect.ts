@@ -208,6 +208,10 @@ export async function createRecentSearchIndex(db: Kysely<any>): Promise<void> {
     where id > (select coalesce(max(id), 0) from search_documents) - ${sql.lit(newest)}`.execute(db);
 }
 
+/** Whether the recent index holds every document: true in an installation with fewer than RECENT_SEARCH_DOCUMENTS. */
+export const recentIndexHoldsAll = () =>
+  sql<boolean>`((select min(id) from search_documents) > (select max(id) from search_documents) - ${sql.lit(RECENT_SEARCH_DOCUMENTS)})`;
+
 /** Which full-text index a search reads: every document, or only the newest (createRecentSearchIndex). */
 export type SearchIndex = 'all' | 'recent';
 
@@ -231,35 +235,55 @@ export function searchMatches(
   mode: 'all' | 'any' = 'all',
   window?: SearchWindow,
 ) {
-  if (dialectOf(db) === 'postgres') {
-    const query = tsQuery(words, mode);
-    if (window) {
-      const newest = sql`select id, tsv from ${indexTable(db, window.index)}, to_tsquery('simple', ${query}) as q(query)
-        where tsv @@ q.query order by id desc limit ${window.newest}`;
-      return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(w.tsv, q.query) as rank
-        from (${newest}) w
-        join search_documents d on d.id = w.id, to_tsquery('simple', ${query}) as q(query)
-        where d.source_type = ${sourceType})`;
-    }
-    return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(d.tsv, q.query) as rank
-      from search_documents d, to_tsquery('simple', ${query}) as q(query)
-      where d.source_type = ${sourceType} and d.tsv @@ q.query)`;
-  }
-  const match = ftsMatch(words, mode);
   if (window) {
-    // bm25 weighs each word by the documents of this index holding it: in the recent one, a pass over
-    // a tenth of a million at most.
-    const fts = indexTable(db, window.index);
-    const newest = sql`select rowid, bm25(${fts}) as rank from ${fts}
-      where ${fts} match ${match} order by rowid desc limit ${window.newest}`;
-    return sql<{ source_id: string; rank: number }>`(select d.source_id, w.rank
-      from (${newest}) w
-      join search_documents d on d.id = w.rowid
-      where d.source_type = ${sourceType})`;
+    const { newest, ranked } = windowOfMatches(db, sourceType, words, window, mode);
+    return ranked(sql`(${newest})`);
+  }
+  if (dialectOf(db) === 'postgres') {
+    return sql<{ source_id: string; rank: number }>`(select d.source_id, -ts_rank(d.tsv, q.query) as rank
+      from search_documents d, to_tsquery('simple', ${tsQuery(words, mode)}) as q(query)
+      where d.source_type = ${sourceType} and d.tsv @@ q.query)`;
   }
   return sql<{ source_id: string; rank: number }>`(select d.source_id, bm25(search_fts) as rank
     from search_fts join search_documents d on d.id = search_fts.rowid
-    where search_fts match ${match} and d.source_type = ${sourceType})`;
+    where search_fts match ${ftsMatch(words, mode)} and d.source_type = ${sourceType})`;
+}
+
+/**
+ * A window of the words' matches in two parts: `newest`, the newest `window.newest` matches of the
+ * index (all source types; columns id and, as each dialect ranks, rank or tsv), and `ranked`, the
+ * source type's documents among a table of those (`from`: the query in parentheses, or the name of a
+ * common table expression holding it) with their rank, as the subquery searchMatches gives.
+ */
+export function windowOfMatches(
+  db: Kysely<any>,
+  sourceType: string,
+  words: readonly { word: string; bigrams: string[] }[],
+  window: SearchWindow,
+  mode: 'all' | 'any' = 'all',
+): { newest: RawBuilder<{ id: number }>; ranked: (from: RawBuilder<unknown>) => RawBuilder<{ source_id: string; rank: number }> } {
+  const table = indexTable(db, window.index);
+  if (dialectOf(db) === 'postgres') {
+    const query = tsQuery(words, mode);
+    return {
+      newest: sql`select id, tsv from ${table}, to_tsquery('simple', ${query}) as q(query)
+        where tsv @@ q.query order by id desc limit ${window.newest}`,
+      ranked: (from) => sql`(select d.source_id, -ts_rank(w.tsv, q.query) as rank
+        from ${from} w
+        join search_documents d on d.id = w.id, to_tsquery('simple', ${query}) as q(query)
+        where d.source_type = ${sourceType})`,
+    };
+  }
+  // bm25 weighs each word by the documents of this index holding it: in the recent one, a pass over
+  // a tenth of a million at most.
+  return {
+    newest: sql`select rowid as id, bm25(${table}) as rank from ${table}
+      where ${table} match ${ftsMatch(words, mode)} order by rowid desc limit ${window.newest}`,
+    ranked: (from) => sql`(select d.source_id, w.rank
+      from ${from} w
+      join search_documents d on d.id = w.id
+      where d.source_type = ${sourceType})`,
+  };
 }
 
 /** The table a full-text index is read from: the FTS5 table on SQLite, the one with the tsvector on PostgreSQL. */

@@ -1,9 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { addMinutes } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import type { QueryWord } from '../../core/search';
-import { countSearchMatches, inList, searchMatches, type SearchWindow } from '../../db/dialect';
+import { countSearchMatches, inList, recentIndexHoldsAll, searchMatches, windowOfMatches, type SearchWindow } from '../../db/dialect';
 import type { Appeal, AppealCategory, Database, EventRow } from '../../db/schema';
 import { kpiPredicates, monthRange } from './kpi';
 import type { AppealListQuery } from './schemas';
@@ -345,15 +345,12 @@ export async function searchAppeals(
 ): Promise<{ rows: AppealListRow[]; total: number; totalIsExact: boolean }> {
   const wanted = query.page * query.pageSize;
   for (const window of windows) {
-    const ranked = await rankedWindow(db, words, window);
-    const everything = ranked === undefined;
-    const base = searchBase(db, actor, words, ranked, query, now, settings);
-    const { ids, total } =
-      window !== undefined && window <= WHOLE_WINDOW_ROWS
-        ? pageOfWhole(await base.select(['appeals.id', 'm.rank', 'appeals.received_at']).execute(), query)
-        : await pageAndTotal(base, query);
-    if (everything || total >= wanted) {
-      return { rows: await rowsInOrder(db, ids), total, totalIsExact: everything };
+    const found =
+      window !== undefined && window <= SMALL_WINDOW_ROWS
+        ? await searchSmallWindow(db, actor, words, window, query, now, settings)
+        : await searchWideWindow(db, actor, words, window, query, now, settings);
+    if (found.everything || found.total >= wanted) {
+      return { rows: found.rows, total: found.total, totalIsExact: found.everything };
     }
   }
   throw new Error('the last search window must be undefined: every match');
@@ -361,45 +358,123 @@ export async function searchAppeals(
 
 type SearchQuery = Omit<AppealListQuery, 'box' | 'q'>;
 
+interface WindowResult {
+  rows: AppealListRow[];
+  total: number;
+  /** Every match was ranked: the total is exact. */
+  everything: boolean;
+}
+
 /** The viewer's matches within the window that pass the filters. */
 const searchBase = (
   db: Db,
   actor: Actor,
-  words: readonly QueryWord[],
-  ranked: SearchWindow | undefined,
+  matches: RawBuilder<{ source_id: string; rank: number }>,
   query: SearchQuery,
   now: Date,
   settings: AppealSettings,
 ) =>
   db
     .selectFrom('appeals')
-    .innerJoin(searchMatches(db, 'appeal', words, 'all', ranked).as('m'), 'm.source_id', 'appeals.id')
+    .innerJoin(matches.as('m'), 'm.source_id', 'appeals.id')
     .where(scopeFilter(actor))
     .where(queryFilters(query, now, settings));
 
 /**
- * A window this small (or fewer matches in all) is read whole, ranked, filtered and counted in one
- * statement, and paged here: FTS5 counts every document holding a word to weigh it (bm25), once per
- * statement, so a page and its total in two statements paid for it twice.
+ * A window this small is searched in one statement: the page's rows, the total and how many matches
+ * the window held. FTS5 counts every document holding a word to weigh it (bm25), once per statement,
+ * so a count of the window, the page and its total in statements of their own paid for it up to three
+ * times. The recent index is tried first; when it holds fewer matches than the window and not every
+ * document (as in most installations), the whole index is searched; when that holds fewer too, the
+ * window held every match.
  */
-const WHOLE_WINDOW_ROWS = 500;
+const SMALL_WINDOW_ROWS = 500;
 
-interface RankedRow {
-  id: string;
-  rank: number;
-  received_at: string;
+async function searchSmallWindow(
+  db: Db,
+  actor: Actor,
+  words: readonly QueryWord[],
+  newest: number,
+  query: SearchQuery,
+  now: Date,
+  settings: AppealSettings,
+): Promise<WindowResult> {
+  const inRecent = await pageOfWindow(db, actor, words, { newest, index: 'recent' }, query, now, settings);
+  const found =
+    inRecent.windowRows >= newest || inRecent.recentHoldsAll
+      ? inRecent
+      : await pageOfWindow(db, actor, words, { newest, index: 'all' }, query, now, settings);
+  return { rows: found.rows, total: found.total, everything: found.windowRows < newest };
 }
 
-/** Most relevant first, then newest: the order the statement of pageAndTotal sorts in. */
-function pageOfWhole(rows: RankedRow[], query: { page: number; pageSize: number }) {
-  rows.sort((a, b) => a.rank - b.rank || compareDescending(a.received_at, b.received_at) || compareDescending(a.id, b.id));
-  const from = (query.page - 1) * query.pageSize;
-  return { ids: rows.slice(from, from + query.pageSize).map((row) => row.id), total: rows.length };
+async function pageOfWindow(
+  db: Db,
+  actor: Actor,
+  words: readonly QueryWord[],
+  window: SearchWindow,
+  query: SearchQuery,
+  now: Date,
+  settings: AppealSettings,
+): Promise<{ rows: AppealListRow[]; total: number; windowRows: number; recentHoldsAll: boolean }> {
+  const { newest, ranked } = windowOfMatches(db, 'appeal', words, window);
+  const hits = searchBase(db, actor, ranked(sql`w`), query, now, settings)
+    .select((eb) => ['appeals.id', 'm.rank', 'appeals.received_at', eb.fn.countAll<number>().over().as('total')])
+    .orderBy('m.rank')
+    .orderBy('appeals.received_at', 'desc')
+    .orderBy('appeals.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // One row even when no match passes: the window's count is read from it.
+  const result = await db
+    .with('w', () => sql`(${newest})`)
+    .selectFrom(
+      sql<{ window_rows: number; recent_holds_all: unknown }>`(select count(*) as window_rows,
+        ${recentIndexHoldsAll()} as recent_holds_all from w)`.as('win'),
+    )
+    .leftJoin(hits.as('h'), (join) => join.onTrue())
+    .leftJoin('appeals', 'appeals.id', 'h.id')
+    .leftJoin('appeal_categories', 'appeal_categories.code', 'appeals.category_code')
+    .leftJoin('orgs', 'orgs.id', 'appeals.unit_id')
+    .selectAll('appeals')
+    .select(['appeal_categories.name as category_name', 'orgs.name as unit_name', 'h.total', 'win.window_rows', 'win.recent_holds_all'])
+    .orderBy('h.rank')
+    .orderBy('h.received_at', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
+  const rows = result.filter((row) => row.id !== null) as unknown as (AppealListRow &
+    Record<'total' | 'window_rows' | 'recent_holds_all', unknown>)[];
+  const windowRows = Number(result[0]?.window_rows ?? 0);
+  const recentHoldsAll = Boolean(result[0]?.recent_holds_all);
+  // A page beyond the last one has no row to carry the total.
+  const total =
+    rows.length > 0
+      ? Number(rows[0].total)
+      : Number(
+          (
+            await searchBase(db, actor, searchMatches(db, 'appeal', words, 'all', window), query, now, settings)
+              .select((eb) => eb.fn.countAll<number>().as('total'))
+              .executeTakeFirstOrThrow()
+          ).total,
+        );
+  return {
+    rows: rows.map(({ total: _total, window_rows: _windowRows, recent_holds_all: _recentHoldsAll, ...row }) => row),
+    total,
+    windowRows,
+    recentHoldsAll,
+  };
 }
 
-const compareDescending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-
-async function pageAndTotal(base: ReturnType<typeof searchBase>, query: { page: number; pageSize: number }) {
+async function searchWideWindow(
+  db: Db,
+  actor: Actor,
+  words: readonly QueryWord[],
+  window: number | undefined,
+  query: SearchQuery,
+  now: Date,
+  settings: AppealSettings,
+): Promise<WindowResult> {
+  const ranked = await rankedWindow(db, words, window);
+  const base = searchBase(db, actor, searchMatches(db, 'appeal', words, 'all', ranked), query, now, settings);
   const [page, total] = await Promise.all([
     base
       .select('appeals.id')
@@ -411,7 +486,14 @@ async function pageAndTotal(base: ReturnType<typeof searchBase>, query: { page: 
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { ids: page.map((row) => row.id), total: Number(total.total) };
+  return {
+    rows: await rowsInOrder(
+      db,
+      page.map((row) => row.id),
+    ),
+    total: Number(total.total),
+    everything: ranked === undefined,
+  };
 }
 
 async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {

@@ -151,6 +151,18 @@ describe('ranking the newest matches first', () => {
     expect(unitA.rows.map((row) => row.id)).toEqual([ids[0]]);
     expect(unitA.totalIsExact).toBe(true);
   });
+
+  it('still counts the hits in a window when the page holds none of them', async () => {
+    const settings = await loadAppealSettings(env.ctx.db);
+    const actor = await loadActor(env.ctx.db, desk.dispatcher.user, 'search-test');
+    const search = (query: object) =>
+      searchAppeals(env.ctx.db, actor, words, { ...noFilters, ...query }, env.clock.now(), settings, [10, undefined]);
+    // The window of 10 holds all four matches, so every match was ranked and the total is exact.
+    expect(await search({ pageSize: 3, page: 2 })).toMatchObject({ total: 4, totalIsExact: true });
+    expect((await search({ pageSize: 3, page: 2 })).rows).toHaveLength(1);
+    expect(await search({ pageSize: 3, page: 3 })).toEqual({ rows: [], total: 4, totalIsExact: true });
+    expect(await search({ unitId: desk.orgs.unitB.id })).toEqual({ rows: [], total: 0, totalIsExact: true });
+  });
 });
 
 describe('GET /api/appeals?q=', () => {
@@ -233,6 +245,30 @@ describe('the recent index', () => {
     expect(await counts()).toEqual([3, 2]);
     await env.ctx.db.deleteFrom('search_documents').where('source_type', '=', 'test').execute();
     expect(await counts()).toEqual([0, 0]);
+  });
+
+  it('finds a match that has fallen out of the recent index in the whole one', async () => {
+    const id = await file('档案馆的屋顶漏雨，资料受潮。');
+    const settings = await loadAppealSettings(env.ctx.db);
+    const actor = await loadActor(env.ctx.db, desk.dispatcher.user, 'search-test');
+    const search = () =>
+      searchAppeals(env.ctx.db, actor, [withBigrams('档案馆')], AppealSearchQuery.omit({ q: true }).parse({}), env.clock.now(), settings, [
+        10,
+        undefined,
+      ]);
+    const found = { total: 1, totalIsExact: true };
+    expect(await search()).toMatchObject(found);
+    const { documentId } = await env.ctx.db
+      .selectFrom('search_documents')
+      .select('id as documentId')
+      .where('source_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await documentWithId(Number(documentId) + RECENT_SEARCH_DOCUMENTS, '新闻 稿');
+    expect(await countSearchMatches(env.ctx.db, [withBigrams('档案馆')], 10, 'recent')).toBe(0);
+    const searched = await search();
+    expect(searched).toMatchObject(found);
+    expect(searched.rows.map((row) => row.id)).toEqual([id]);
+    await env.ctx.db.deleteFrom('search_documents').where('source_type', '=', 'test').execute();
   });
 });
 
