@@ -17,6 +17,7 @@ import * as consultHearings from './migrations/0013_consult_hearings';
 import * as opinionScanIndexes from './migrations/0014_opinion_scan_indexes';
 import * as searchStatistics from './migrations/0015_search_statistics';
 import * as recentSearchIndex from './migrations/0016_recent_search_index';
+import * as smallerRecentSearchIndex from './migrations/0017_smaller_recent_search_index';
 
 // Listed in code, not read from a folder, so the same migrations run from tsx, tests and bundles alike.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014_opinion_scan_indexes': opinionScanIndexes,
   '0015_search_statistics': searchStatistics,
   '0016_recent_search_index': recentSearchIndex,
+  '0017_smaller_recent_search_index': smallerRecentSearchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

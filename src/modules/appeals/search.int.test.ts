@@ -5,6 +5,7 @@ import { submitAppeal } from './commands/submitAppeal';
 import { sql } from 'kysely';
 import { countSearchMatches, dialectOf, RECENT_SEARCH_DOCUMENTS, refreshPlannerStatistics, searchMatches } from '../../db/dialect';
 import { loadActor } from '../../core/actor';
+import * as smallerRecentSearchIndex from '../../db/migrations/0017_smaller_recent_search_index';
 import { withBigrams } from '../../core/search';
 import { listBoard, searchAppeals } from './repository';
 import { loadAppealSettings } from './settings';
@@ -243,6 +244,22 @@ describe('the recent index', () => {
       .where('id', '=', old + RECENT_SEARCH_DOCUMENTS - 1)
       .execute();
     expect(await counts()).toEqual([3, 2]);
+    await env.ctx.db.deleteFrom('search_documents').where('source_type', '=', 'test').execute();
+    expect(await counts()).toEqual([0, 0]);
+  });
+
+  it('is built again from the newest documents when its size changes (migration 0017)', async () => {
+    const { id } = await env.ctx.db
+      .selectFrom('search_documents')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    const older = Number(id) + 1;
+    await documentWithId(older, '旧档案 迁移');
+    // Past the size from the older one, though not by exactly that many: the older stays, as after a smaller size.
+    await documentWithId(older + RECENT_SEARCH_DOCUMENTS + 5, '旧档案 迁移 新');
+    expect(await counts()).toEqual([2, 2]);
+    await smallerRecentSearchIndex.up(env.ctx.db);
+    expect(await counts()).toEqual([2, 1]);
     await env.ctx.db.deleteFrom('search_documents').where('source_type', '=', 'test').execute();
     expect(await counts()).toEqual([0, 0]);
   });
