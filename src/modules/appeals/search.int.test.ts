@@ -7,7 +7,7 @@ import { countSearchMatches, dialectOf, RECENT_SEARCH_DOCUMENTS, refreshPlannerS
 import { loadActor } from '../../core/actor';
 import * as smallerRecentSearchIndex from '../../db/migrations/0017_smaller_recent_search_index';
 import { withBigrams } from '../../core/search';
-import { listBoard, searchAppeals } from './repository';
+import { listBoard, searchAppeals } from './searchRepository';
 import { loadAppealSettings } from './settings';
 import { AppealSearchQuery, SubmitAppealBody } from './schemas';
 

@@ -10,7 +10,8 @@ import { textSegmenter } from '../../../core/textDictionary';
 import { errorResponses, IdParams } from '../../../server/schemas';
 import { appealPolicy } from '../policy';
 import { presentSummary } from '../presenters';
-import { countBoxes, listAppeals, searchAppeals } from '../repository';
+import { countBoxes, listAppeals } from '../repository';
+import { searchAppeals } from '../searchRepository';
 import {
   AppealDetail,
   AppealListQuery,

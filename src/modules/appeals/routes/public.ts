@@ -12,7 +12,8 @@ import { rateAppeal } from '../commands/rateAppeal';
 import { submitAppeal } from '../commands/submitAppeal';
 import { appealPolicy } from '../policy';
 import { presentBoardItem, presentPublic, presentPublicTimeline, presentSummary } from '../presenters';
-import { appealTimeline, getAppeal, getAppealByTrackingNo, listBoard, listCategories, listOwnAppeals, orgNames } from '../repository';
+import { appealTimeline, getAppeal, getAppealByTrackingNo, listCategories, listOwnAppeals, orgNames } from '../repository';
+import { listBoard } from '../searchRepository';
 import {
   AppealPage,
   APPEAL_TYPE_LABELS,
