@@ -204,16 +204,27 @@ export async function listAppeals(
   const ordered = NEWEST_FIRST_BOXES.has(query.box)
     ? base.orderBy('appeals.received_at', 'desc').orderBy('appeals.id', 'desc')
     : base.orderBy('appeals.due_at', 'asc').orderBy('appeals.received_at', 'asc').orderBy('appeals.id', 'asc');
-  // The page is found on ids alone, then only its rows are read in full: skipping an offset of wide
-  // rows (content, replies, encrypted contacts) is what made deep pages slow.
-  const [page, total] = await Promise.all([
+  return pageOnIds(
+    db,
     ordered
       .select('appeals.id')
       .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
+      .offset((query.page - 1) * query.pageSize),
+    base.select((eb) => eb.fn.countAll<number>().as('total')),
+  );
+}
+
+/**
+ * A page found on ids alone (`ids`: the page's statement), then only its rows read in full, with the
+ * total `counted`: skipping an offset of wide rows (content, replies, encrypted contacts) is what
+ * made deep pages slow.
+ */
+export async function pageOnIds(
+  db: Db,
+  ids: { execute(): Promise<{ id: string }[]> },
+  counted: { executeTakeFirstOrThrow(): Promise<{ total: number | string | bigint }> },
+): Promise<{ rows: AppealListRow[]; total: number }> {
+  const [page, total] = await Promise.all([ids.execute(), counted.executeTakeFirstOrThrow()]);
   return {
     rows: await rowsInOrder(
       db,
@@ -255,7 +266,7 @@ export async function listOwnAppeals(db: Db, userId: string, page: number, pageS
 }
 
 /** The appeals with their names, in the order of the ids. */
-export async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {
+async function rowsInOrder(db: Db, ids: string[]): Promise<AppealListRow[]> {
   const rows = ids.length === 0 ? [] : await withNames(db.selectFrom('appeals').where('appeals.id', 'in', ids)).execute();
   const position = new Map(ids.map((id, index) => [id, index]));
   return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor';
 import type { QueryWord } from '../../core/search';
 import { countSearchMatches, recentIndexHoldsAll, searchMatches, windowOfMatches, type SearchWindow } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { queryFilters, rowsInOrder, scopeFilter, withNames, type AppealListRow } from './repository';
+import { pageOnIds, queryFilters, scopeFilter, withNames, type AppealListRow } from './repository';
 import type { AppealListQuery } from './schemas';
 import type { AppealSettings } from './settings';
 
@@ -277,23 +277,16 @@ async function searchWideWindow(
 ): Promise<WindowResult> {
   const ranked = await rankedWindow(db, words, window);
   const base = searchBase(db, actor, searchMatches(db, 'appeal', words, 'all', ranked), query, now, settings);
-  const [page, total] = await Promise.all([
+  const { rows, total } = await pageOnIds(
+    db,
     base
       .select('appeals.id')
       .orderBy('m.rank')
       .orderBy('appeals.received_at', 'desc')
       .orderBy('appeals.id', 'desc')
       .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: await rowsInOrder(
-      db,
-      page.map((row) => row.id),
-    ),
-    total: Number(total.total),
-    everything: ranked === undefined,
-  };
+      .offset((query.page - 1) * query.pageSize),
+    base.select((eb) => eb.fn.countAll<number>().as('total')),
+  );
+  return { rows, total, everything: ranked === undefined };
 }
