@@ -151,7 +151,8 @@ export async function createSearchIndex(db: Kysely<any>): Promise<void> {
  * its first window ranked there when it is in at least 500 of them (2 %), else in the whole index,
  * where weighing it passes over fewer than 500 in 25,000 of all its documents: at 1,000,000 appeals
  * both passes stay under 20,000 documents, where 100,000 made the most frequent words' pass in the
- * recent index the dearer part of their search (物业: 3.6 of 5.2 ms against 1.5 ms; bench/REPORT.md).
+ * recent index the dearer part of their search (物业: 3.6 of the 5.2 ms of finding and ranking its window;
+ * bench/REPORT.md).
  */
 export const RECENT_SEARCH_DOCUMENTS = 25_000;
 
@@ -220,8 +221,9 @@ export const recentIndexHoldsAll = () =>
 
 /** Removes the recent index with its triggers (to create it again with another size). */
 export async function dropRecentSearchIndex(db: Kysely<any>): Promise<void> {
+  const triggers = ['search_recent_ai', 'search_recent_au', 'search_recent_ad'];
   if (dialectOf(db) === 'postgres') {
-    for (const trigger of ['search_recent_ai', 'search_recent_au', 'search_recent_ad']) {
+    for (const trigger of triggers) {
       await sql`drop trigger if exists ${sql.raw(trigger)} on search_documents`.execute(db);
     }
     for (const name of ['search_recent_insert', 'search_recent_update', 'search_recent_delete']) {
@@ -230,7 +232,7 @@ export async function dropRecentSearchIndex(db: Kysely<any>): Promise<void> {
     await sql`drop table if exists search_recent`.execute(db);
     return;
   }
-  for (const trigger of ['search_recent_ai', 'search_recent_au', 'search_recent_ad']) {
+  for (const trigger of triggers) {
     await sql`drop trigger if exists ${sql.raw(trigger)}`.execute(db);
   }
   await sql`drop table if exists search_recent_fts`.execute(db);
@@ -299,7 +301,7 @@ export function windowOfMatches(
     };
   }
   // bm25 weighs each word by the documents of this index holding it: in the recent one, a pass over
-  // a tenth of a million at most.
+  // RECENT_SEARCH_DOCUMENTS at most.
   return {
     newest: sql`select rowid as id, bm25(${table}) as rank from ${table}
       where ${table} match ${ftsMatch(words, mode)} order by rowid desc limit ${window.newest}`,

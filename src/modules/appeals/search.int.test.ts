@@ -222,13 +222,17 @@ describe('the recent index', () => {
       : sql`insert into search_documents (id, source_type, source_id, terms, indexed_at)
           values (${id}, 'test', ${String(id)}, ${terms}, '2026-03-02T02:00:00.000Z')`.execute(env.ctx.db);
   const counts = async () => [await countSearchMatches(env.ctx.db, words, 10), await countSearchMatches(env.ctx.db, words, 10, 'recent')];
-
-  it(`holds the newest ${RECENT_SEARCH_DOCUMENTS.toLocaleString('en')} documents, follows their changes, and forgets the one that falls out`, async () => {
+  /** The id the indexer would give the next document. */
+  const nextDocumentId = async () => {
     const { id } = await env.ctx.db
       .selectFrom('search_documents')
       .select((eb) => eb.fn.max('id').as('id'))
       .executeTakeFirstOrThrow();
-    const old = Number(id) + 1;
+    return Number(id) + 1;
+  };
+
+  it(`holds the newest ${RECENT_SEARCH_DOCUMENTS.toLocaleString('en')} documents, follows their changes, and forgets the one that falls out`, async () => {
+    const old = await nextDocumentId();
     await documentWithId(old, '旧档案 旧 档案');
     expect(await counts()).toEqual([1, 1]);
     await documentWithId(old + RECENT_SEARCH_DOCUMENTS - 1, '新闻 稿');
@@ -249,11 +253,7 @@ describe('the recent index', () => {
   });
 
   it('is built again from the newest documents when its size changes (migration 0017)', async () => {
-    const { id } = await env.ctx.db
-      .selectFrom('search_documents')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirstOrThrow();
-    const older = Number(id) + 1;
+    const older = await nextDocumentId();
     await documentWithId(older, '旧档案 迁移');
     // Past the size from the older one, though not by exactly that many: the older stays, as after a smaller size.
     await documentWithId(older + RECENT_SEARCH_DOCUMENTS + 5, '旧档案 迁移 新');
